@@ -1,0 +1,70 @@
+// @ts-check
+// The Astro project that renders a handover site. It reads only the generated content folder
+// (HANDOVER_CONTENT_DIR, written by `handover build`), never the service repo itself.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const contentDir = path.resolve(root, process.env.HANDOVER_CONTENT_DIR ?? 'content/generated');
+
+/** @type {import('./scripts/model/schemas/site-settings.ts').SiteSettings} */
+let settings;
+try {
+  settings = JSON.parse(readFileSync(path.join(contentDir, 'site.json'), 'utf8'));
+} catch {
+  throw new Error(`No generated content in ${contentDir}. Build the site with \`npm run build\` (or \`handover build\`), not with \`astro build\` directly.`);
+}
+
+export default defineConfig({
+  root,
+  srcDir: './site',
+  publicDir: './site/public',
+  site: process.env.HANDOVER_SITE_URL || undefined,
+  base: process.env.HANDOVER_BASE || '/',
+  outDir: process.env.HANDOVER_OUT_DIR || './dist',
+  cacheDir: process.env.HANDOVER_CACHE_DIR || './node_modules/.astro',
+  trailingSlash: 'always',
+  telemetry: false,
+  vite: {
+    plugins: [settingsModule(settings)],
+    // The content folder may live outside this project (a temp folder, a service repo's .handover/).
+    server: { fs: { allow: [root, contentDir] } },
+  },
+  integrations: [
+    starlight({
+      title: settings.title,
+      description: settings.description ?? undefined,
+      // Sections link to their index pages; documents are reached from there and from search.
+      // Autogenerating over document folders would put every page's link on every page.
+      sidebar: settings.sections.map(({ label, link }) => ({ label, link })),
+      social: settings.repoUrl ? [{ icon: 'github', label: 'Source repository', href: settings.repoUrl }] : [],
+      customCss: ['./site/styles/handover.css'],
+      components: {
+        MarkdownContent: './site/components/overrides/MarkdownContent.astro',
+      },
+      lastUpdated: false,
+      pagination: false,
+      markdown: { processedDirs: [contentDir] },
+    }),
+    mdx(),
+  ],
+});
+
+/**
+ * Exposes the generated site settings to pages as `virtual:handover/settings`.
+ * @param {unknown} value
+ */
+function settingsModule(value) {
+  const id = 'virtual:handover/settings';
+  return {
+    name: 'handover-settings',
+    /** @param {string} source */
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    /** @param {string} loaded */
+    load: (loaded) => (loaded === `\0${id}` ? `export default ${JSON.stringify(value)};` : undefined),
+  };
+}

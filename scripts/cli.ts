@@ -1,0 +1,76 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { buildCommand } from './cli/build-command.ts';
+import { devCommand } from './cli/dev-command.ts';
+import { ExitCode } from './cli/exit-codes.ts';
+import { previewCommand } from './cli/preview-command.ts';
+import { createReporter, isInteractive } from './cli/reporter.ts';
+import { UsageError } from './cli/resolve-paths.ts';
+
+const interactive = isInteractive();
+const reporter = createReporter(interactive);
+
+const repoOption = () => new Option('--repo <dir>', 'service repository to read (default: examples/demo-service in a Handover checkout, else the current folder)');
+const workDirOption = () => new Option('--work-dir <dir>', 'folder for generated content and caches (default: content/generated inside Handover)');
+const portOption = () => new Option('--port <number>', 'port to serve on').argParser(parsePort);
+
+const program = new Command()
+  .name('handover')
+  .description('Turn a service repository into a searchable handover website.')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program
+  .command('build')
+  .description('Build the handover site of a service repository into a static folder, with a search index and a build report.')
+  .addOption(repoOption())
+  .option('--out <dir>', 'folder to write the site into', 'dist')
+  .option('--site-url <url>', 'absolute URL the site will be published at, e.g. https://docs.example.org (used for canonical links and the sitemap)')
+  .option('--base <path>', 'path the site is served under, e.g. /blue-badge/ (default: /)')
+  .option('--strict', 'exit with code 1 when the input has errors (the site is still built)')
+  .addOption(workDirOption())
+  .action(async (options) => {
+    process.exitCode = await buildCommand(options, reporter);
+  });
+
+program
+  .command('dev')
+  .description('Serve the handover site with live reload while you edit the service repository\'s docs.')
+  .addOption(repoOption())
+  .addOption(portOption())
+  .addOption(workDirOption())
+  .action(async (options) => {
+    process.exitCode = await devCommand(options, reporter);
+  });
+
+program
+  .command('preview')
+  .description('Serve a site built by `handover build` locally.')
+  .option('--out <dir>', 'folder the site was built into', 'dist')
+  .addOption(portOption())
+  .addOption(workDirOption())
+  .action(async (options) => {
+    process.exitCode = await previewCommand(options, reporter);
+  });
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('must be a whole number from 1 to 65535.');
+  return port;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit through here with code 0; usage mistakes with code 2.
+    process.exitCode = error.exitCode === 0 ? ExitCode.Success : ExitCode.UsageError;
+  } else if (error instanceof UsageError) {
+    reporter.error(error.message);
+    process.exitCode = ExitCode.UsageError;
+  } else {
+    reporter.error(`Unexpected failure: ${(error as Error).message}. This is a bug in Handover; please report it with the command you ran.`);
+    if (process.env.HANDOVER_DEBUG) console.error(error);
+    process.exitCode = ExitCode.BuildFailed;
+  }
+}

@@ -1,0 +1,51 @@
+import { watch } from 'node:fs';
+import path from 'node:path';
+import { generateContent } from '../generate-content.ts';
+import { runAstro } from '../site-build/run-astro.ts';
+import { ExitCode } from './exit-codes.ts';
+import type { Reporter } from './reporter.ts';
+import { resolveRepo, resolveWorkDirs } from './resolve-paths.ts';
+
+export interface DevCommandOptions {
+  repo?: string;
+  port?: number;
+  workDir?: string;
+}
+
+/**
+ * `handover dev`: serves the site with live reload. The service repo is watched; a change
+ * re-runs ingest and emit, and Astro reloads the pages whose content changed.
+ */
+export async function devCommand(options: DevCommandOptions, reporter: Reporter): Promise<number> {
+  const repoRoot = await resolveRepo(options.repo);
+  const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
+  await generateContent({ repoRoot, contentDir, base: '/' }, reporter);
+  const astro = runAstro({ command: 'dev', contentDir, outDir: path.join(cacheDir, 'dev-dist'), cacheDir, port: options.port, onLine: (line) => reporter.info(line) });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watcher = watch(repoRoot, { recursive: true }, (_event, file) => {
+    if (!file || /(^|[/\\])(\.git|node_modules|dist)([/\\]|$)/.test(file)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        reporter.info(`${file} changed; regenerating`);
+        try {
+          const { report } = await generateContent({ repoRoot, contentDir, base: '/' });
+          reporter.diagnostics(report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info'));
+        } catch (error) {
+          reporter.error(`Regenerating failed: ${(error as Error).message}`);
+        }
+      });
+    }, 150);
+  });
+  const stop = () => {
+    watcher.close();
+    astro.stop();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const { code } = await astro.done;
+  watcher.close();
+  return code === 0 || code === 130 ? ExitCode.Success : ExitCode.BuildFailed;
+}

@@ -1,0 +1,11 @@
+/** Exit codes of the `handover` command; documented in the README. */
+export const ExitCode = {
+  /** The command did what was asked. */
+  Success: 0,
+  /** The build finished, but `--strict` was given and the input has errors. */
+  StrictFailure: 1,
+  /** The command line is wrong: an unknown option, or a `--repo` that is not a readable folder. */
+  UsageError: 2,
+  /** The site could not be built (Astro failed) or the environment is unsuitable. */
+  BuildFailed: 3,
+} as const;

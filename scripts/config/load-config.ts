@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument, isMap, LineCounter } from 'yaml';
+import type { z } from 'zod';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { ConfigSchema, type HandoverConfig } from './schema.ts';
+
+/** File names looked for at the repo root, in order. */
+export const CONFIG_FILE_NAMES = ['handover.config.yaml', 'handover.config.yml', 'handover.config.json'];
+
+export interface LoadedConfig {
+  config: HandoverConfig;
+  /** Repo-relative path of the file read, or null when there is none. */
+  file: string | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and validates the repo's config file; a broken file yields diagnostics and the defaults. */
+export async function loadConfig(repoRoot: string): Promise<LoadedConfig> {
+  for (const name of CONFIG_FILE_NAMES) {
+    let text: string;
+    try {
+      text = await readFile(path.join(repoRoot, name), 'utf8');
+    } catch {
+      continue;
+    }
+    return { ...parseConfigText(text, name), file: name };
+  }
+  return { config: ConfigSchema.parse({}), file: null, diagnostics: [] };
+}
+
+/** Parses config text (YAML is a superset of JSON) into a validated config, pure. */
+export function parseConfigText(text: string, file: string): { config: HandoverConfig; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fallback = ConfigSchema.parse({});
+  if (document.errors.length > 0) {
+    const diagnostics = document.errors.map((error) => {
+      const at = lineCounter.linePos(error.pos[0]);
+      return createDiagnostic(
+        { file, line: at.line, column: at.col },
+        {
+          severity: 'error',
+          code: 'config/invalid-syntax',
+          message: `The config file is not valid YAML: ${error.message.split('\n')[0]}`,
+          hint: 'Fix the syntax at this line; until then Handover uses its defaults.',
+        },
+      );
+    });
+    return { config: fallback, diagnostics };
+  }
+  const value: unknown = document.toJS() ?? {};
+  const result = ConfigSchema.safeParse(value);
+  if (result.success) return { config: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.map((issue) => {
+    const node = isMap(document.contents) ? document.getIn(issue.path as (string | number)[], true) : null;
+    const offset = (node as { range?: [number, number] } | null)?.range?.[0];
+    const at = offset == null ? null : lineCounter.linePos(offset);
+    return createDiagnostic(
+      { file, line: at?.line ?? null, column: at?.col ?? null },
+      {
+        severity: 'error',
+        code: 'config/invalid-option',
+        message: describeIssue(issue),
+        hint: 'See the options in the README ("Configuration"); until this is fixed Handover uses its defaults.',
+      },
+    );
+  });
+  return { config: fallback, diagnostics };
+}
+
+/** Turns a zod issue into a sentence naming the option, as Starlight's friendly errors do. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const option = issue.path.join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length > 0 ? ` in \`${option}\`` : '';
+    return `Unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}${where}.`;
+  }
+  return `Option \`${option}\`: ${issue.message}.`;
+}

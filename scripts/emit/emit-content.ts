@@ -1,0 +1,117 @@
+import { stringify as stringifyYaml } from 'yaml';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { HandoverModel } from '../model/build-model.ts';
+import type { Adr } from '../model/schemas/adr.ts';
+import type { AdrSummary, SiteSettings } from '../model/schemas/site-settings.ts';
+import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
+import { serialiseMdx } from './mdx/serialise-mdx.ts';
+import { renderMermaid } from './mermaid/render-mermaid.ts';
+import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
+import { pageIndex, sourceUrl } from './site-paths.ts';
+
+export interface EmitOptions {
+  /** Site base path, e.g. `/` or `/handover/`. */
+  base: string;
+  /** ADR folders found, and every folder looked in, for the empty-state message. */
+  adrFolders: SiteSettings['adr'];
+  siteTitle: string | null;
+}
+
+export interface EmitResult {
+  /** Generated files by path relative to the content folder, for `writeContent`. */
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+  /** Number of pages written. */
+  pages: number;
+  diagrams: { rendered: number; failed: number; unavailable: string | null; chromium: string | null };
+}
+
+/** Turns the model into MDX pages and JSON data for the Astro site (rendering diagrams on the way). */
+export async function emitContent(model: HandoverModel, options: EmitOptions): Promise<EmitResult> {
+  const files = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const { service } = model;
+  const pages = pageIndex(model);
+  const documents = [
+    ...(service.readme && service.readmePath ? [{ path: service.readmePath, tree: service.readme }] : []),
+    ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
+  ];
+  const diagrams = await renderMermaid(documents.flatMap((document) => collectMermaidSources(document.tree)));
+  for (const document of documents) {
+    for (const source of collectMermaidSources(document.tree)) {
+      const error = diagrams.errors.get(source);
+      if (error) diagnostics.push(createDiagnostic({ file: document.path }, { severity: 'warning', code: 'mermaid/invalid-diagram', message: `A Mermaid diagram could not be rendered: ${error.split('\n')[0]}`, hint: 'Check the diagram in the Mermaid live editor; it is shown as source until fixed.' }));
+    }
+  }
+  if (diagrams.unavailable && diagrams.errors.size + diagrams.svgs.size === 0 && documents.some((document) => collectMermaidSources(document.tree).length > 0)) {
+    diagnostics.push(createDiagnostic({ file: null }, { severity: 'info', code: 'mermaid/not-rendered', message: `Mermaid diagrams were not rendered at build time: ${diagrams.unavailable}. They are shown as Mermaid source code.`, hint: 'Install Chrome or Chromium, or set HANDOVER_CHROMIUM, to render diagrams to SVG at build time.' }));
+  }
+  const toMdx = (document: { path: string; tree: Adr['body'] }) => {
+    const dropped: DroppedUrl[] = [];
+    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, base: options.base, repoUrl: service.repoUrl, branch: service.branch }, dropped);
+    const mdx = serialiseMdx(document.tree, { resolveUrl, diagrams: diagrams.svgs });
+    diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
+    return mdx;
+  };
+
+  const overviewBody = service.readme && service.readmePath ? toMdx({ path: service.readmePath, tree: service.readme }) : '';
+  files.set('docs/index.mdx', page({
+    title: service.name,
+    description: service.description ?? `Handover site of ${service.name}.`,
+    editUrl: sourceUrl(service, service.readmePath) ?? false,
+    handover: { kind: 'overview' },
+  }, overviewBody));
+  for (const adr of model.adrs) {
+    files.set(`docs/adr/${adr.id}.mdx`, page({
+      title: adr.title,
+      description: adr.summary ?? `Architecture decision record ${adr.number ?? adr.id}.`,
+      editUrl: sourceUrl(service, adr.source.path) ?? false,
+      handover: { kind: 'adr', id: adr.id },
+    }, toMdx({ path: adr.source.path, tree: adr.body })));
+  }
+  files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
+  files.set('data/service.json', json([{ id: 'service', name: service.name, version: service.version, description: service.description, repoUrl: service.repoUrl, readmePath: service.readmePath, adrCount: model.adrs.length }]));
+  const settings: SiteSettings = {
+    title: options.siteTitle ?? `${service.name} handover`,
+    description: service.description,
+    repoUrl: service.repoUrl,
+    sections: [
+      { label: 'Overview', link: '/' },
+      { label: 'Decisions (ADRs)', link: '/adr/' },
+    ],
+    adr: options.adrFolders,
+  };
+  files.set('site.json', json(settings));
+  return {
+    files,
+    diagnostics,
+    pages: 2 + model.adrs.length,
+    diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
+  };
+}
+
+function adrSummary(adr: Adr, service: HandoverModel['service']): AdrSummary {
+  return {
+    id: adr.id, number: adr.number, title: adr.title, status: adr.status, statusText: adr.statusText, date: adr.date,
+    deciders: adr.deciders, tags: adr.tags, supersedes: adr.supersedes, supersededBy: adr.supersededBy, amends: adr.amends, amendedBy: adr.amendedBy,
+    summary: adr.summary, source: adr.source, sourceUrl: sourceUrl(service, adr.source.path),
+  };
+}
+
+function droppedUrlDiagnostic(file: string, drop: DroppedUrl): Diagnostic {
+  const messages: Record<DroppedUrl['reason'], [string, string]> = {
+    'unsafe-scheme': [`The link "${drop.url}" uses a scheme that can run code, so it was removed.`, 'Link to an https:// page instead.'],
+    'outside-repo': [`The link "${drop.url}" points outside the repository, so it was removed.`, 'Link to the other repository by its web URL.'],
+    'no-target': [`The link "${drop.url}" points at a file that is not a page of the site, and the repository URL is unknown, so the link was removed.`, 'Set `service.repoUrl` in handover.config.yaml (or `repository` in package.json) so such links go to the repository.'],
+  };
+  const [message, hint] = messages[drop.reason];
+  return createDiagnostic({ file, line: drop.line }, { severity: drop.reason === 'no-target' ? 'info' : 'warning', code: `link/${drop.reason}`, message, hint });
+}
+
+function page(frontMatter: Record<string, unknown>, body: string): string {
+  return `---\n${stringifyYaml(frontMatter, { lineWidth: 0 })}---\n\n${body}`;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

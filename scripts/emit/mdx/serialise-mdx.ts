@@ -1,0 +1,39 @@
+import type { Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { mdastMermaidToSvg, type DiagramSvgs } from './mdast-mermaid-to-svg.ts';
+import { mdastRawHtmlToText } from './mdast-raw-html-to-text.ts';
+import { mdastRewriteUrls, type UrlResolver } from './mdast-rewrite-urls.ts';
+
+export interface SerialiseOptions {
+  resolveUrl: UrlResolver;
+  diagrams: DiagramSvgs;
+}
+
+/**
+ * Serialises a service-repo Markdown tree as MDX that cannot execute anything: raw HTML becomes
+ * text, `<` and `{` in text are escaped by the MDX serialiser, URLs are rewritten, and the only
+ * JSX is what Handover itself adds (diagrams). The input tree is not modified.
+ */
+export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
+  const copy = structuredClone(tree);
+  mdastRawHtmlToText()(copy);
+  mdastRewriteUrls(options.resolveUrl)(copy);
+  mdastMermaidToSvg(options.diagrams)(copy);
+  return toMarkdown(copy, {
+    extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    // MDX has no autolinks: `<https://x>` would be read as JSX.
+    resourceLink: true,
+    bullet: '-',
+    emphasis: '_',
+    rule: '-',
+    fences: true,
+    // A line starting with `import` or `export` would be run as ESM by MDX: encode its first
+    // letter as a character reference. (mdast-util-mdx does not escape these.)
+    unsafe: [
+      { character: 'i', atBreak: true, after: 'mport\\b' },
+      { character: 'e', atBreak: true, after: 'xport\\b' },
+    ],
+  });
+}

@@ -1,0 +1,21 @@
+import type { HandoverModel } from '../model/build-model.ts';
+import type { Service } from '../model/schemas/service.ts';
+
+/** Site path (relative to the base) of an ADR's page. */
+export function adrPagePath(id: string): string {
+  return `adr/${id}/`;
+}
+
+/** Maps every repo file that becomes a page to its site path, for rewriting links between them. */
+export function pageIndex(model: HandoverModel): Map<string, string> {
+  const pages = new Map<string, string>();
+  if (model.service.readmePath) pages.set(model.service.readmePath, '');
+  for (const adr of model.adrs) pages.set(adr.source.path, adrPagePath(adr.id));
+  return pages;
+}
+
+/** Web URL of a repo file at the built branch, or null when the repo URL is unknown. */
+export function sourceUrl(service: Service, repoPath: string | null): string | null {
+  if (!service.repoUrl || !repoPath) return null;
+  return `${service.repoUrl}/blob/${encodeURI(service.branch)}/${repoPath.split('/').map(encodeURIComponent).join('/')}`;
+}

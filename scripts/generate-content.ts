@@ -1,0 +1,43 @@
+import { sortDiagnostics } from './diagnostics/diagnostic.ts';
+import { emitContent, type EmitResult } from './emit/emit-content.ts';
+import { writeContent } from './emit/write-content.ts';
+import { ingest, type IngestResult } from './ingest.ts';
+import { summariseDiagnostics } from './report/build-report.ts';
+import { CONVENTIONAL_ADR_FOLDERS, findAdrFolders } from './sources/adr/discover-adrs.ts';
+
+export interface GenerateOptions {
+  repoRoot: string;
+  contentDir: string;
+  base: string;
+}
+
+/** Receives the start and end of each step, for progress output. */
+export interface Progress {
+  step(label: string): void;
+  done(result: string): void;
+}
+
+const SILENT: Progress = { step() {}, done() {} };
+
+/** Runs everything before Astro: ingest the repo, emit content, write it to the content folder. */
+export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult }> {
+  progress.step('Reading the repository');
+  const ingested = await ingest(options.repoRoot);
+  const { files } = ingested.report;
+  progress.done(`${files.length} files, ${ingested.model.adrs.length} ADRs`);
+
+  progress.step('Writing content');
+  const found = await findAdrFolders({ repoRoot: options.repoRoot, config: ingested.config });
+  const emit = await emitContent(ingested.model, {
+    base: options.base,
+    adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS },
+    siteTitle: ingested.config.site.title ?? null,
+  });
+  await writeContent(options.contentDir, emit.files);
+  const { rendered, unavailable } = emit.diagrams;
+  progress.done(`${emit.pages} pages${rendered > 0 ? `, ${rendered} diagrams rendered` : ''}${unavailable ? ' (diagrams not rendered)' : ''}`);
+
+  const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
+  const report = { ...ingested.report, diagnostics, summary: summariseDiagnostics(diagnostics) };
+  return { ...ingested, report, emit };
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { MarkdownBodySchema } from './common.ts';
+
+/** What the handover site says about the service as a whole (the home page). */
+export const ServiceSchema = z.object({
+  kind: z.literal('service'),
+  id: z.literal('service'),
+  name: z.string(),
+  version: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Web URL of the repository, for source links; null when unknown. */
+  repoUrl: z.string().nullable(),
+  branch: z.string(),
+  /** Repo-relative path of the README rendered as the overview, or null. */
+  readmePath: z.string().nullable(),
+  readme: MarkdownBodySchema.nullable(),
+});
+export type Service = z.infer<typeof ServiceSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** `content/site.json`: what the Astro config needs to know about the site being built. */
+export const SiteSettingsSchema = z.object({
+  title: z.string(),
+  description: z.string().nullable(),
+  repoUrl: z.string().nullable(),
+  /** Top-level sections for the sidebar: one link each, never one per document. */
+  sections: z.array(z.object({ label: z.string(), link: z.string() })),
+  /** ADR folders found, and every folder looked in (shown when none was found). */
+  adr: z.object({ found: z.array(z.string()), searched: z.array(z.string()) }),
+});
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+/** The ADR fields the site shows in indexes and headers (the body lives in the page). */
+export const AdrSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().nullable(),
+  title: z.string(),
+  status: z.string().nullable(),
+  statusText: z.string().nullable(),
+  date: z.string().nullable(),
+  deciders: z.array(z.string()),
+  tags: z.array(z.string()),
+  supersedes: z.array(z.string()),
+  supersededBy: z.array(z.string()),
+  amends: z.array(z.string()),
+  amendedBy: z.array(z.string()),
+  summary: z.string().nullable(),
+  source: z.object({ path: z.string(), line: z.number() }),
+  /** Web URL of the source file, or null when the repo URL is unknown. */
+  sourceUrl: z.string().nullable(),
+});
+export type AdrSummary = z.infer<typeof AdrSummarySchema>;

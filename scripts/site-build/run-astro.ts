@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Handover package root, where astro.config.mjs and site/ live. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface AstroRunOptions {
+  command: 'build' | 'dev' | 'preview';
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+  siteUrl?: string;
+  base?: string;
+  port?: number;
+  /** Receives each line Astro prints (already filtered of known noise). */
+  onLine?: (line: string) => void;
+}
+
+/** Output lines that are known and harmless; see TOOLCHAIN.md. */
+const NOISE = [/MODULE_LEVEL_DIRECTIVE/, /Module level directives cause errors when bundled/, /^\s*$/];
+
+/**
+ * Runs the Astro CLI on the site in a child process, with the generated content folder passed
+ * through the environment. A child process keeps each build's config and memory separate.
+ * Resolves with the exit code; the last lines of output are kept for error messages.
+ */
+export function runAstro(options: AstroRunOptions): { done: Promise<{ code: number; tail: string[] }>; stop: () => void } {
+  const require = createRequire(import.meta.url);
+  const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const args = [astroBin, options.command, '--root', PACKAGE_ROOT];
+  if (options.port !== undefined) args.push('--port', String(options.port));
+  const child = spawn(process.execPath, args, {
+    cwd: PACKAGE_ROOT,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      HANDOVER_CONTENT_DIR: options.contentDir,
+      HANDOVER_OUT_DIR: options.outDir,
+      HANDOVER_CACHE_DIR: options.cacheDir,
+      HANDOVER_SITE_URL: options.siteUrl ?? '',
+      HANDOVER_BASE: options.base ?? '/',
+      FORCE_COLOR: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (NOISE.some((pattern) => pattern.test(line))) continue;
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      options.onLine?.(line);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const done = new Promise<{ code: number; tail: string[] }>((resolve) => {
+    child.on('error', (error) => resolve({ code: 1, tail: [...tail, error.message] }));
+    child.on('close', (code) => resolve({ code: code ?? 1, tail }));
+  });
+  return { done, stop: () => child.kill('SIGINT') };
+}

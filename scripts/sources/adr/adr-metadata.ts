@@ -1,0 +1,150 @@
+import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { AdrReference, AdrRelation } from '../../model/schemas/adr.ts';
+
+/** Metadata written in an ADR's body, in whichever of the common layouts the file uses. */
+export interface BodyMetadata {
+  statusText: string | null;
+  statusLine: number | null;
+  dateText: string | null;
+  deciders: string[];
+  tags: string[];
+  references: AdrReference[];
+}
+
+/** Phrases that introduce a link to another ADR, longest first so "superseded by" wins over "supersedes". */
+const RELATION_PHRASES: [RegExp, AdrRelation][] = [
+  [/supers?[ec]ede?d\s+(in\s+part\s+)?by\s*:?\s*$/i, 'supersededBy'],
+  [/supers?[ec]ede?d\s*:?\s*$/i, 'supersededBy'],
+  [/(in\s+part\s+)?supers?[ec]edes\s*:?\s*$/i, 'supersedes'],
+  [/amended\s+by\s*:?\s*$/i, 'amendedBy'],
+  [/clarified\s+by\s*:?\s*$/i, 'amendedBy'],
+  [/amends\s*:?\s*$/i, 'amends'],
+  [/clarifies\s*:?\s*$/i, 'amends'],
+];
+
+const FIELD_PATTERN = /^\s*(status|date|deciders|decision[- ]makers|tags|technical story)\s*:\s*(.*)$/i;
+
+/** Reads status, date, people, tags and ADR links from the body of an ADR. */
+export function readBodyMetadata(tree: Root): BodyMetadata {
+  const metadata: BodyMetadata = { statusText: null, statusLine: null, dateText: null, deciders: [], tags: [], references: [] };
+  const children = tree.children;
+  // `Field: value` lines count only in the preamble, before the first section heading, where
+  // Nygard (`Date:`), MADR 2 (`* Status:`) and log4brains (`- Status:`) put them.
+  let inPreamble = true;
+  for (let index = 0; index < children.length; index += 1) {
+    const node = children[index]!;
+    if (node.type === 'heading' && node.depth <= 3 && /^status\s*:?$/i.test(toString(node).trim())) {
+      readStatusSection(sectionAfter(children, index), metadata);
+    }
+    if (node.type === 'heading' && node.depth >= 2) inPreamble = false;
+    if (inPreamble && (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote')) {
+      for (const line of fieldLines(node)) applyField(line, metadata);
+    }
+  }
+  return metadata;
+}
+
+/** The nodes between a heading and the next heading of the same or higher level. */
+function sectionAfter(children: RootContent[], headingIndex: number): RootContent[] {
+  const depth = (children[headingIndex] as Heading).depth;
+  const section: RootContent[] = [];
+  for (const node of children.slice(headingIndex + 1)) {
+    if (node.type === 'heading' && node.depth <= depth) break;
+    section.push(node);
+  }
+  return section;
+}
+
+function readStatusSection(section: RootContent[], metadata: BodyMetadata): void {
+  for (const node of section) {
+    if (node.type === 'html' || node.type === 'code') continue;
+    const text = toString(node).trim();
+    if (!text) continue;
+    if (metadata.statusText === null) {
+      metadata.statusText = text.split('\n')[0]!.trim();
+      metadata.statusLine = node.position?.start.line ?? null;
+    }
+    metadata.references.push(...findReferences(node));
+  }
+}
+
+interface FieldLine {
+  text: string;
+  line: number;
+  node: Paragraph | RootContent;
+}
+
+/** Lines shaped `Field: value` in a paragraph, a list (MADR 2, log4brains) or a blockquote. */
+function fieldLines(node: Paragraph | List | RootContent): FieldLine[] {
+  if (node.type === 'list' || node.type === 'blockquote') {
+    return node.children.flatMap((child) => (child.type === 'listItem' ? child.children : [child])).flatMap((child) => fieldLines(child));
+  }
+  if (node.type !== 'paragraph') return [];
+  const start = node.position?.start.line ?? 1;
+  return toString(node).split('\n').map((text, offset) => ({ text, line: start + offset, node }));
+}
+
+function applyField({ text, line, node }: FieldLine, metadata: BodyMetadata): void {
+  const match = FIELD_PATTERN.exec(text);
+  if (!match) return;
+  const field = match[1]!.toLowerCase();
+  const value = match[2]!.trim();
+  if (field === 'status' && metadata.statusText === null && value) {
+    metadata.statusText = value;
+    metadata.statusLine = line;
+    metadata.references.push(...findReferences(node as RootContent));
+  } else if (field === 'date' && metadata.dateText === null && value) {
+    metadata.dateText = value;
+  } else if (field.startsWith('decider') || field.startsWith('decision')) {
+    metadata.deciders.push(...splitList(value));
+  } else if (field === 'tags') {
+    metadata.tags.push(...splitList(value));
+  }
+}
+
+/** Splits "a, b and c" into names. */
+export function splitList(value: string): string[] {
+  return value.split(/\s*(?:,|;|\band\b)\s*/).map((item) => item.replace(/^[[\]#\s]+|[[\]\s.]+$/g, '')).filter(Boolean);
+}
+
+/** Finds "Supersedes [..](..)", "Superseded by ADR-0012" and the like inside one node. */
+function findReferences(node: RootContent): AdrReference[] {
+  const references: AdrReference[] = [];
+  const paragraphs: Paragraph[] = [];
+  const collect = (current: RootContent): void => {
+    if (current.type === 'paragraph') paragraphs.push(current);
+    else if ('children' in current) for (const child of current.children as RootContent[]) collect(child);
+  };
+  collect(node);
+  for (const paragraph of paragraphs) {
+    let before = '';
+    for (const child of paragraph.children as PhrasingContent[]) {
+      const line = child.position?.start.line ?? paragraph.position?.start.line ?? 1;
+      if (child.type === 'link') {
+        const relation = relationBefore(before);
+        if (relation) references.push({ relation, href: child.url, number: numberIn(toString(child)), line });
+        before = '';
+      } else {
+        const text = toString(child);
+        // Unlinked mentions: "superseded by ADR-0123", "Supersedes 0019".
+        for (const match of text.matchAll(/((?:in\s+part\s+)?supers?[ec]ede?[ds]?(?:\s+by)?|amend(?:s|ed\s+by)|clarifie(?:s|d\s+by))\s*:?\s*(?:adr[\s-]*)?#?(\d+)/gi)) {
+          const relation = relationBefore(match[1]!);
+          if (relation) references.push({ relation, href: null, number: Number(match[2]), line });
+        }
+        before = (before + text).slice(-80);
+      }
+    }
+  }
+  return references;
+}
+
+function relationBefore(text: string): AdrRelation | null {
+  for (const [pattern, relation] of RELATION_PHRASES) if (pattern.test(text.trimEnd())) return relation;
+  return null;
+}
+
+function numberIn(text: string): number | null {
+  const match = /(?:^|\D)(\d{1,5})(?:\D|$)/.exec(text);
+  return match ? Number(match[1]) : null;
+}

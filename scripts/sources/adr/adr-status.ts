@@ -1,0 +1,34 @@
+import type { AdrStatus } from '../../model/schemas/adr.ts';
+
+/** Words teams use for each status, matched against the first word of the status text. */
+const STATUS_WORDS: Record<string, AdrStatus> = {
+  draft: 'draft', wip: 'draft',
+  proposed: 'proposed', proposal: 'proposed', pending: 'proposed', open: 'proposed', review: 'proposed',
+  reviewing: 'proposed', 'in-review': 'proposed', discussing: 'proposed', suggested: 'proposed',
+  accepted: 'accepted', approved: 'accepted', agreed: 'accepted', adopted: 'accepted', decided: 'accepted',
+  done: 'accepted', implemented: 'accepted', active: 'accepted',
+  rejected: 'rejected', declined: 'rejected', abandoned: 'rejected', withdrawn: 'rejected',
+  deprecated: 'deprecated', retired: 'deprecated', obsolete: 'deprecated',
+  superseded: 'superseded', superceded: 'superseded', replaced: 'superseded',
+};
+
+/** Emoji some teams put before (or instead of) the status word. */
+const STATUS_EMOJI: Record<string, AdrStatus> = {
+  '✅': 'accepted', '✔': 'accepted', '❌': 'rejected', '✖': 'rejected', '🤔': 'proposed', '⌛': 'superseded', '⏳': 'proposed',
+};
+
+/**
+ * Normalises a status as written ("✅ Accepted", "Superseded by [5](..)", "`Approved`.") to one
+ * of the known statuses, or null when it names none. Never guesses a default.
+ */
+export function normaliseAdrStatus(written: string): AdrStatus | null {
+  const text = written.replace(/[\uFE0F`*_>"']/g, ' ').trim().toLowerCase();
+  const word = /[a-z][a-z-]*/.exec(text)?.[0];
+  // A partly superseded decision still stands for the rest of what it decided.
+  if (word === 'partly' || word === 'partially') return /supers|supercede/.test(text) ? 'accepted' : null;
+  if (word === 'in' && /^in[\s-]+review/.test(text)) return 'proposed';
+  if (word === 'not' && /^not\s+accepted/.test(text)) return 'rejected';
+  if (word && STATUS_WORDS[word]) return STATUS_WORDS[word];
+  for (const [emoji, status] of Object.entries(STATUS_EMOJI)) if (text.startsWith(emoji)) return status;
+  return null;
+}

@@ -1,0 +1,58 @@
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+/** A Markdown file split into front matter and an mdast tree whose positions match the file. */
+export interface ParsedMarkdown {
+  /** Front matter as a plain object; empty when there is none or it is invalid. */
+  data: Record<string, unknown>;
+  tree: Root;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses Markdown with optional YAML front matter; bad front matter is a diagnostic, not a throw. */
+export function parseMarkdown(text: string, file: string): ParsedMarkdown {
+  const diagnostics: Diagnostic[] = [];
+  let data: Record<string, unknown> = {};
+  let body = text;
+  if (/^---[ \t]*\n/.test(text)) {
+    try {
+      // gray-matter splits; the `yaml` package parses, with alias limits against YAML bombs.
+      const parsed = matter(text, {
+        engines: { yaml: (source: string) => parseYaml(source, { maxAliasCount: 100, prettyErrors: false }) as object },
+      });
+      const value: unknown = parsed.data;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        data = value as Record<string, unknown>;
+      } else if (value != null) {
+        diagnostics.push(createDiagnostic({ file, line: 1 }, {
+          severity: 'warning',
+          code: 'markdown/front-matter-not-mapping',
+          message: 'The front matter is not a set of `key: value` pairs, so it was ignored.',
+          hint: 'Write front matter as YAML keys, e.g. `status: accepted`.',
+        }));
+      }
+      // Blank out the front matter instead of cutting it, so body positions stay file positions.
+      body = text.slice(0, text.length - parsed.content.length).replace(/[^\n]/g, '') + parsed.content;
+    } catch (error) {
+      const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 1;
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      diagnostics.push(createDiagnostic({ file, line }, {
+        severity: 'error',
+        code: 'markdown/invalid-front-matter',
+        message: `The front matter is not valid YAML: ${reason}`,
+        hint: 'Fix the YAML between the `---` lines (quote values that contain `:` or start with `@`, `*` or `[`).',
+      }));
+      const end = text.indexOf('\n---', 3);
+      if (end !== -1) body = text.slice(0, end + 4).replace(/[^\n]/g, '') + text.slice(end + 4);
+    }
+  }
+  const tree = markdownParser.parse(body);
+  return { data, tree, diagnostics };
+}
