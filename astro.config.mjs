@@ -28,7 +28,6 @@ export default defineConfig({
   outDir: process.env.HANDOVER_OUT_DIR || './dist',
   cacheDir: process.env.HANDOVER_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  telemetry: false,
   vite: {
     plugins: [settingsModule(settings)],
     // The content folder may live outside this project (a temp folder, a service repo's .handover/).

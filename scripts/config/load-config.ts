@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument, isMap, LineCounter } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { ConfigSchema, type HandoverConfig } from './schema.ts';
@@ -53,8 +53,7 @@ export function parseConfigText(text: string, file: string): { config: HandoverC
   const result = ConfigSchema.safeParse(value);
   if (result.success) return { config: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue) => {
-    const node = isMap(document.contents) ? document.getIn(issue.path as (string | number)[], true) : null;
-    const offset = (node as { range?: [number, number] } | null)?.range?.[0];
+    const offset = issueOffset(document, issue);
     const at = offset == null ? null : lineCounter.linePos(offset);
     return createDiagnostic(
       { file, line: at?.line ?? null, column: at?.col ?? null },
@@ -77,4 +76,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `Unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}${where}.`;
   }
   return `Option \`${option}\`: ${issue.message}.`;
+}
+
+/** Where in the file a zod issue points: the unknown key itself, else the value at its path. */
+function issueOffset(document: Document, issue: z.core.$ZodIssue): number | undefined {
+  const path = issue.path as (string | number)[];
+  const node = path.length === 0 ? document.contents : document.getIn(path, true);
+  if (issue.code === 'unrecognized_keys' && isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === issue.keys[0]);
+    const key = pair?.key as { range?: [number, number] } | undefined;
+    if (key?.range) return key.range[0];
+  }
+  return (node as { range?: [number, number] } | null)?.range?.[0];
 }

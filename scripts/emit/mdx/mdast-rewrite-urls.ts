@@ -1,4 +1,4 @@
-import type { Parent, Root } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 
@@ -12,7 +12,7 @@ export type UrlResolver = (url: string, kind: 'link' | 'image', line: number | n
  */
 export function mdastRewriteUrls(resolve: UrlResolver) {
   return (tree: Root): void => {
-    visit(tree, (node, index, parent: Parent | undefined) => {
+    visit(tree, (node: Nodes, index: number | undefined, parent: Parent | undefined) => {
       if (node.type === 'link' || node.type === 'definition') {
         const url = resolve(node.url, 'link', node.position?.start.line ?? null);
         if (url !== null) {

@@ -14,9 +14,9 @@ export interface BodyMetadata {
 
 /** Phrases that introduce a link to another ADR, longest first so "superseded by" wins over "supersedes". */
 const RELATION_PHRASES: [RegExp, AdrRelation][] = [
-  [/supers?[ec]ede?d\s+(in\s+part\s+)?by\s*:?\s*$/i, 'supersededBy'],
-  [/supers?[ec]ede?d\s*:?\s*$/i, 'supersededBy'],
-  [/(in\s+part\s+)?supers?[ec]edes\s*:?\s*$/i, 'supersedes'],
+  [/super[sc]e+ded\s+(in\s+part\s+)?by\s*:?\s*$/i, 'supersededBy'],
+  [/super[sc]e+ded\s*:?\s*$/i, 'supersededBy'],
+  [/(in\s+part\s+)?super[sc]e+des\s*:?\s*$/i, 'supersedes'],
   [/amended\s+by\s*:?\s*$/i, 'amendedBy'],
   [/clarified\s+by\s*:?\s*$/i, 'amendedBy'],
   [/amends\s*:?\s*$/i, 'amends'],
@@ -40,6 +40,8 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
     if (node.type === 'heading' && node.depth >= 2) inPreamble = false;
     if (inPreamble && (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote')) {
       for (const line of fieldLines(node)) applyField(line, metadata);
+      // "Supersedes [2. ...](0002-...md)" under the title (MADR) or in a `* Status:` bullet.
+      metadata.references.push(...findReferences(node));
     }
   }
   return metadata;
@@ -72,7 +74,6 @@ function readStatusSection(section: RootContent[], metadata: BodyMetadata): void
 interface FieldLine {
   text: string;
   line: number;
-  node: Paragraph | RootContent;
 }
 
 /** Lines shaped `Field: value` in a paragraph, a list (MADR 2, log4brains) or a blockquote. */
@@ -82,10 +83,10 @@ function fieldLines(node: Paragraph | List | RootContent): FieldLine[] {
   }
   if (node.type !== 'paragraph') return [];
   const start = node.position?.start.line ?? 1;
-  return toString(node).split('\n').map((text, offset) => ({ text, line: start + offset, node }));
+  return toString(node).split('\n').map((text, offset) => ({ text, line: start + offset }));
 }
 
-function applyField({ text, line, node }: FieldLine, metadata: BodyMetadata): void {
+function applyField({ text, line }: FieldLine, metadata: BodyMetadata): void {
   const match = FIELD_PATTERN.exec(text);
   if (!match) return;
   const field = match[1]!.toLowerCase();
@@ -93,7 +94,6 @@ function applyField({ text, line, node }: FieldLine, metadata: BodyMetadata): vo
   if (field === 'status' && metadata.statusText === null && value) {
     metadata.statusText = value;
     metadata.statusLine = line;
-    metadata.references.push(...findReferences(node as RootContent));
   } else if (field === 'date' && metadata.dateText === null && value) {
     metadata.dateText = value;
   } else if (field.startsWith('decider') || field.startsWith('decision')) {
@@ -128,7 +128,7 @@ function findReferences(node: RootContent): AdrReference[] {
       } else {
         const text = toString(child);
         // Unlinked mentions: "superseded by ADR-0123", "Supersedes 0019".
-        for (const match of text.matchAll(/((?:in\s+part\s+)?supers?[ec]ede?[ds]?(?:\s+by)?|amend(?:s|ed\s+by)|clarifie(?:s|d\s+by))\s*:?\s*(?:adr[\s-]*)?#?(\d+)/gi)) {
+        for (const match of text.matchAll(/((?:in\s+part\s+)?super[sc]e+d(?:es|ed)(?:\s+by)?|amend(?:s|ed\s+by)|clarifie(?:s|d\s+by))\s*:?\s*(?:adr[\s-]*)?#?(\d+)/gi)) {
           const relation = relationBefore(match[1]!);
           if (relation) references.push({ relation, href: null, number: Number(match[2]), line });
         }

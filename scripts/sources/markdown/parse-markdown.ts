@@ -25,7 +25,7 @@ export function parseMarkdown(text: string, file: string): ParsedMarkdown {
     try {
       // gray-matter splits; the `yaml` package parses, with alias limits against YAML bombs.
       const parsed = matter(text, {
-        engines: { yaml: (source: string) => parseYaml(source, { maxAliasCount: 100, prettyErrors: false }) as object },
+        engines: { yaml: (source: string) => parseYaml(source, { maxAliasCount: 100 }) as object },
       });
       const value: unknown = parsed.data;
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
