@@ -44,6 +44,7 @@ export default defineConfig({
       customCss: ['./site/styles/handover.css'],
       components: {
         MarkdownContent: './site/components/overrides/MarkdownContent.astro',
+        Search: './site/components/overrides/Search.astro',
       },
       lastUpdated: false,
       pagination: false,

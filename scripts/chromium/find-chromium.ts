@@ -43,8 +43,9 @@ export async function findChromium(): Promise<ChromiumLocation | null> {
   try {
     const { default: bundled } = await import('@sparticuz/chromium');
     const executablePath = await bundled.executablePath();
-    // Its own args are tuned for AWS Lambda (single process, no zygote); they work here too.
-    return { executablePath, args: [...new Set([...bundled.args, ...CHROMIUM_FLAGS])], origin: 'bundled' };
+    // Not `bundled.args`: they are tuned for AWS Lambda (`--single-process`, which breaks a second
+    // browser context, and `--disable-web-security`). Our flags work for the bundled build too.
+    return { executablePath, args: CHROMIUM_FLAGS, origin: 'bundled' };
   } catch {
     return null;
   }

@@ -36,6 +36,9 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // An inherited NODE_ENV (test runners set `test`) would build the site in dev mode, where
+      // Starlight replaces search with a notice.
+      NODE_ENV: options.command === 'dev' ? 'development' : 'production',
       HANDOVER_CONTENT_DIR: options.contentDir,
       HANDOVER_OUT_DIR: options.outDir,
       HANDOVER_CACHE_DIR: options.cacheDir,

@@ -42,7 +42,8 @@ export function parseMarkdown(text: string, file: string): ParsedMarkdown {
       body = text.slice(0, text.length - parsed.content.length).replace(/[^\n]/g, '') + parsed.content;
     } catch (error) {
       const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 1;
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      // The parser's own "at line N, column M" counts from the front matter, not the file: drop it.
+      const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/ at line \d+, column \d+:?$/, '.');
       diagnostics.push(createDiagnostic({ file, line }, {
         severity: 'error',
         code: 'markdown/invalid-front-matter',

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser } from '../helpers/browser.ts';
+import { serveFolder } from '../helpers/static-server.ts';
+
+const site = inject('demoSite');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([openBrowser(), serveFolder(site)]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+describe('in a browser', () => {
+  it('searches from the home page with the keyboard and opens a result', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    // The button is enabled once the search script has loaded.
+    await page.locator('button[data-open-modal]:not([disabled])').waitFor();
+    await page.keyboard.press('Control+k');
+    const input = page.locator('dialog[open] input[type="search"], dialog[open] input[type="text"]').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('ClamAV');
+    const result = page.locator('dialog a[href*="/adr/0003-queue-evidence-scanning-with-sqs/"]').first();
+    await result.waitFor({ state: 'visible', timeout: 15_000 });
+    await result.click();
+    await page.waitForURL(/\/adr\/0003-queue-evidence-scanning-with-sqs\//);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('Queue evidence scanning with SQS');
+    await page.close();
+  });
+
+  it('shows an ADR page, its status and its diagram with JavaScript disabled', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/adr/0003-queue-evidence-scanning-with-sqs/`);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('Queue evidence scanning with SQS');
+    expect(await page.locator('.handover-status').first().isVisible()).toBe(true);
+    expect(await page.getByText('Applicants upload evidence').isVisible()).toBe(true);
+    const diagram = page.locator('figure.handover-diagram svg');
+    expect(await diagram.isVisible()).toBe(true);
+    expect((await diagram.boundingBox())!.height).toBeGreaterThan(100);
+    await context.close();
+  });
+
+  it('reaches every sidebar section by keyboard alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const reached = new Set<string>();
+    for (let step = 0; step < 30; step += 1) {
+      await page.keyboard.press('Tab');
+      const href = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? null);
+      if (href) reached.add(href);
+    }
+    expect(reached).toContain('/adr/');
+    await page.close();
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, FIXTURES_SKIP_REASON, HAVE_FIXTURES } from '../helpers/fixtures.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'handover-cli-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Builds a repo into a fresh folder of the scratch space; returns the CLI result and the site folder. */
+async function build(name: string, repo: string, ...flags: string[]) {
+  const out = path.join(scratch, name, 'dist');
+  const result = await runCli(['build', '--repo', repo, '--out', out, '--work-dir', path.join(scratch, name, 'work'), ...flags]);
+  return { ...result, out };
+}
+
+describe('handover build on bad input', () => {
+  it('explains a missing --repo in one sentence with exit code 2', async () => {
+    const result = await runCli(['build', '--repo', path.join(scratch, 'nowhere')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^handover: The repository folder .*nowhere does not exist; pass an existing folder with --repo\.$/);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('refuses a --repo that is a file, with exit code 2', async () => {
+    const file = path.join(scratch, 'a-file.txt');
+    await writeFile(file, 'x');
+    const result = await runCli(['build', '--repo', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--repo must be a folder/);
+  });
+
+  it('builds a repo with no ADRs, and its ADR page says where ADRs are looked for', async () => {
+    const repo = path.join(scratch, 'empty-repo');
+    await mkdir(repo, { recursive: true });
+    await writeFile(path.join(repo, 'README.md'), '# Empty service\n\nNothing here yet.\n');
+    const result = await build('empty', repo);
+    expect(result.code).toBe(0);
+    const adrIndex = await readFile(path.join(result.out, 'adr', 'index.html'), 'utf8');
+    expect(adrIndex).toContain('No architecture decision records were found');
+    expect(adrIndex).toContain('<code>docs/adr</code>');
+    expect(adrIndex).toContain('adr.paths');
+  });
+
+  it('reports a malformed ADR with file and line, builds the others, and fails only under --strict', async () => {
+    const repo = path.join(scratch, 'broken-repo');
+    await mkdir(path.join(repo, 'docs', 'adr'), { recursive: true });
+    await writeFile(path.join(repo, 'docs/adr/0001-good.md'), '# 1. A good decision\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nFine.\n');
+    await writeFile(path.join(repo, 'docs/adr/0002-broken.md'), '---\nstatus: accepted\ndate: [2024\n---\n# A broken decision\n\nText with <html> and {braces}.\n');
+    const result = await build('broken', repo, '--strict');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/docs\/adr\/0002-broken\.md:\d+ error markdown\/invalid-front-matter: The front matter is not valid YAML/);
+    expect(result.stderr).toMatch(/--strict/);
+    const good = await readFile(path.join(result.out, 'adr', '0001-good', 'index.html'), 'utf8');
+    expect(good).toContain('A good decision');
+    const broken = await readFile(path.join(result.out, 'adr', '0002-broken', 'index.html'), 'utf8');
+    expect(broken).toContain('Text with &lt;html&gt; and {braces}.');
+    const report = JSON.parse(await readFile(path.join(result.out, 'handover-report.json'), 'utf8'));
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ file: 'docs/adr/0002-broken.md', code: 'markdown/invalid-front-matter', severity: 'error' }));
+  });
+});
+
+describe.skipIf(!HAVE_FIXTURES)(`handover build on a real repository${HAVE_FIXTURES ? '' : ` (skipped: ${FIXTURES_SKIP_REASON})`}`, () => {
+  it('lists the 9 ADRs of adr-tools', async () => {
+    const result = await build('adr-tools', path.join(FIXTURES, 'npryce__adr-tools'));
+    expect(result.code).toBe(0);
+    const index = await readFile(path.join(result.out, 'adr', 'index.html'), 'utf8');
+    expect([...index.matchAll(/<tr><td>\d+<\/td>/g)]).toHaveLength(9);
+    expect(index).toContain('Record architecture decisions');
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BuildReportSchema } from '../../scripts/report/build-report.ts';
+import { openBrowser } from '../helpers/browser.ts';
+import { listPages } from '../helpers/site-pages.ts';
+import { serveFolder } from '../helpers/static-server.ts';
+
+const site = inject('demoSite');
+const html = (page: string) => readFile(path.join(site, page, 'index.html'), 'utf8');
+
+describe('the demo service site', () => {
+  it('has a home page that shows the service overview from the README', async () => {
+    const home = await html('');
+    expect(home).toContain('<title>Blue Badge applications');
+    expect(home).toContain('2.4.0');
+    expect(home).toMatch(/Where to start/);
+    expect(home).toMatch(/An API that handles applications for Blue Badges/);
+  });
+
+  it('has one page per ADR with its title and status', async () => {
+    const pages = (await listPages(site)).filter((page) => /^\/adr\/.+\//.test(page));
+    expect(pages).toHaveLength(7);
+    const superseded = await html('adr/0002-use-postgresql-sessions-for-applicant-login');
+    expect(superseded).toMatch(/<h1[^>]*>Use PostgreSQL sessions for applicant login<\/h1>/);
+    expect(superseded).toMatch(/handover-status--superseded[^>]*>Superseded</);
+    expect(superseded).toMatch(/superseded by <a href="\/adr\/0005-use-gov-uk-one-login-for-applicant-identity\/">ADR 5: Use GOV.UK One Login/);
+    const successor = await html('adr/0005-use-gov-uk-one-login-for-applicant-identity');
+    expect(successor).toMatch(/handover-status--accepted[^>]*>Accepted</);
+    expect(successor).toMatch(/<dt>Supersedes<\/dt>/);
+  });
+
+  it('lists every ADR in the index with number, title, status and date', async () => {
+    const index = await html('adr');
+    const rows = [...index.matchAll(/<tr><td>(\d+)<\/td><td><a href="([^"]+)">([^<]+)<\/a>.*?handover-status--(\w+).*?<time datetime="([\d-]+)"/g)];
+    expect(rows.map((row) => [Number(row[1]), row[4]])).toEqual([
+      [1, 'accepted'], [2, 'superseded'], [3, 'accepted'], [4, 'accepted'], [5, 'accepted'], [6, 'rejected'], [7, 'proposed'],
+    ]);
+    expect(rows[0]![2]).toBe('/adr/0001-record-architecture-decisions/');
+  });
+
+  it('keeps the sidebar to section links, not one link per document', async () => {
+    const page = await html('adr/0001-record-architecture-decisions');
+    const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"']);
+  });
+
+  it('renders Mermaid diagrams to inline SVG at build time', async () => {
+    const page = await html('adr/0003-queue-evidence-scanning-with-sqs');
+    expect(page).toMatch(/<figure class="handover-diagram"><svg [^>]*aria-roledescription="sequence"/);
+    expect(page).not.toContain('language-mermaid');
+  });
+
+  it('shows service-repo text with < and { literally', async () => {
+    const page = await html('adr/0003-queue-evidence-scanning-with-sqs');
+    expect(page).toContain('&lt;council-code&gt;');
+    expect(page).toContain('{applicationId}');
+  });
+
+  it('writes a build report accounting for every file the sources looked at', async () => {
+    const report = BuildReportSchema.parse(JSON.parse(await readFile(path.join(site, 'handover-report.json'), 'utf8')));
+    expect(report.counts.adr).toBe(7);
+    expect(report.files.filter((file) => file.source === 'adr').map((file) => [file.path.replace('docs/adr/', ''), file.outcome])).toEqual([
+      ['0001-record-architecture-decisions.md', 'record'],
+      ['0002-use-postgresql-sessions-for-applicant-login.md', 'record'],
+      ['0003-queue-evidence-scanning-with-sqs.md', 'record'],
+      ['0004-accept-technical-debt-synchronous-notify-calls.md', 'record'],
+      ['0005-use-gov-uk-one-login-for-applicant-identity.md', 'record'],
+      ['0006-publish-application-events-to-a-shared-council-event-bus.md', 'record'],
+      ['0007-version-eligibility-rules-as-data.md', 'record'],
+      ['README.md', 'skipped'],
+      ['template.md', 'skipped'],
+    ]);
+    expect(report.summary.errors).toBe(0);
+  });
+
+  describe('search', () => {
+    let browser: Browser;
+    let server: Awaited<ReturnType<typeof serveFolder>>;
+    beforeAll(async () => {
+      [browser, server] = await Promise.all([openBrowser(), serveFolder(site)]);
+    });
+    afterAll(async () => {
+      await Promise.all([browser?.close(), server?.close()]);
+    });
+
+    it('has a Pagefind index that finds an ADR by a word only it contains', async () => {
+      expect(existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/`);
+      // A string, so the test runner does not rewrite the browser's dynamic import().
+      const urls = await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.init();
+        const search = await pagefind.search('ClamAV');
+        return Promise.all(search.results.map(async (result) => (await result.data()).url));
+      })()`) as string[];
+      expect(urls[0]).toBe('/adr/0003-queue-evidence-scanning-with-sqs/');
+      await page.close();
+    });
+  });
+});
