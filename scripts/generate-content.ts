@@ -34,8 +34,9 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     siteTitle: ingested.config.site.title ?? null,
   });
   await writeContent(options.contentDir, emit.files);
-  const { rendered, unavailable } = emit.diagrams;
-  progress.done(`${emit.pages} pages${rendered > 0 ? `, ${rendered} diagrams rendered` : ''}${unavailable ? ' (diagrams not rendered)' : ''}`);
+  const { rendered, unavailable, chromium } = emit.diagrams;
+  const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} rendered with ${chromium}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
+  progress.done(`${emit.pages} pages${diagrams}`);
 
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const report = { ...ingested.report, diagnostics, summary: summariseDiagnostics(diagnostics) };

@@ -8,8 +8,8 @@ export type DiagramSvgs = ReadonlyMap<string, string>;
 /**
  * Replaces ```mermaid code blocks with their pre-rendered SVG, so diagrams show without
  * JavaScript. The SVG travels as a JSON string literal in `set:html`, never as MDX source.
- * A diagram with no SVG stays a code block with a `mermaid` class, which the page upgrades in the
- * browser when it can.
+ * A diagram with no SVG (no Chromium here, or Mermaid rejected it) stays a code block showing
+ * its source; the build report says why.
  */
 export function mdastMermaidToSvg(svgs: DiagramSvgs) {
   return (tree: Root): void => {

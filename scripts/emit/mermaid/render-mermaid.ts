@@ -36,7 +36,7 @@ export async function renderMermaid(sources: readonly string[]): Promise<Mermaid
     batch.unavailable = 'no Chromium was found (set HANDOVER_CHROMIUM to a Chrome or Chromium executable)';
     return batch;
   }
-  batch.chromium = `${launched.location.origin} ${launched.location.executablePath}`;
+  batch.chromium = `${launched.location.origin} Chromium at ${launched.location.executablePath}`;
   try {
     const page = await launched.browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');

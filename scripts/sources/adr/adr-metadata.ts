@@ -103,6 +103,19 @@ function applyField({ text, line }: FieldLine, metadata: BodyMetadata): void {
   }
 }
 
+/** Fields the ADR page header shows; a preamble block holding only these is not repeated. */
+const SHOWN_FIELDS = /^(status|date|deciders|decision[- ]makers|tags)$/i;
+
+/**
+ * True for a preamble paragraph or list made only of fields the page header shows, such as
+ * Nygard's `Date: 2024-01-02` line or a MADR 2 `* Status:` / `* Date:` list.
+ */
+export function isShownMetadataBlock(node: RootContent): boolean {
+  if (node.type !== 'paragraph' && node.type !== 'list') return false;
+  const lines = fieldLines(node);
+  return lines.length > 0 && lines.every(({ text }) => SHOWN_FIELDS.test(FIELD_PATTERN.exec(text)?.[1] ?? '') && !/\]\(|\bhttps?:/.test(text));
+}
+
 /** Splits "a, b and c" into names. */
 export function splitList(value: string): string[] {
   return value.split(/\s*(?:,|;|\band\b)\s*/).map((item) => item.replace(/^[[\]#\s]+|[[\]\s.]+$/g, '')).filter(Boolean);

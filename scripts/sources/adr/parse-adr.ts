@@ -5,7 +5,7 @@ import type { Adr } from '../../model/schemas/adr.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { normaliseDate } from '../shared/normalise-date.ts';
 import type { ParseResult, SourceText } from '../types.ts';
-import { readBodyMetadata, splitList } from './adr-metadata.ts';
+import { isShownMetadataBlock, readBodyMetadata, splitList } from './adr-metadata.ts';
 import { normaliseAdrStatus } from './adr-status.ts';
 import { adrIdFromPath } from './adr-id.ts';
 
@@ -67,9 +67,15 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
     amendedBy: [],
     summary: summarise(tree),
     source: { path: file.path, line: heading?.position?.start.line ?? 1 },
-    body: { type: 'root', children: tree.children.filter((node) => node !== heading) } satisfies Root,
+    body: { type: 'root', children: withoutHeaderFields(tree, heading) } satisfies Root,
   };
   return { records: [record], diagnostics: diagnostics satisfies Diagnostic[] };
+}
+
+/** The body without the title and the preamble fields that the page header already shows. */
+function withoutHeaderFields(tree: Root, heading: Heading | undefined): Root['children'] {
+  const firstSection = tree.children.findIndex((node) => node.type === 'heading' && node.depth >= 2);
+  return tree.children.filter((node, index) => node !== heading && !((firstSection === -1 || index < firstSection) && isShownMetadataBlock(node)));
 }
 
 function stringValue(value: unknown): string | null {

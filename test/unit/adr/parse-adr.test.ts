@@ -60,6 +60,13 @@ describe('parseAdr', () => {
     expect(adr!.statusText).toBeNull();
   });
 
+  it('leaves out the title and the preamble fields the page header shows, keeping the rest', () => {
+    const text = '# 3. Use X\n\nDate: 2024-01-02\n\n* Technical story: BB-12\n\n## Status\n\nAccepted\n';
+    const [adr] = parseAdr({ path: 'docs/adr/0003-use-x.md', text }).records;
+    expect(adr!.date).toBe('2024-01-02');
+    expect(adr!.body.children.map((node) => node.type)).toEqual(['list', 'heading', 'paragraph']);
+  });
+
   it('skips an empty file with a reason', () => {
     expect(parseAdr({ path: 'docs/adr/0003-empty.md', text: '' })).toMatchObject({ records: [], skipped: 'empty file' });
   });
