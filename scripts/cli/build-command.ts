@@ -4,7 +4,7 @@ import { generateContent } from '../generate-content.ts';
 import { runAstro } from '../site-build/run-astro.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { Reporter } from './reporter.ts';
-import { checkSiteUrl, normaliseBase, resolveRepo, resolveWorkDirs } from './resolve-paths.ts';
+import { checkOutDir, checkSiteUrl, normaliseBase, resolveRepo, resolveWorkDirs } from './resolve-paths.ts';
 
 export interface BuildCommandOptions {
   repo?: string;
@@ -20,7 +20,7 @@ export async function buildCommand(options: BuildCommandOptions, reporter: Repor
   const repoRoot = await resolveRepo(options.repo);
   const base = normaliseBase(options.base);
   const siteUrl = checkSiteUrl(options.siteUrl);
-  const outDir = path.resolve(options.out);
+  const outDir = checkOutDir(path.resolve(options.out), repoRoot);
   const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
   reporter.info(`Building the handover site of ${repoRoot}`);
 

@@ -47,3 +47,12 @@ export function checkSiteUrl(url: string | undefined): string | undefined {
 async function isDirectory(folder: string): Promise<boolean> {
   return stat(folder).then((info) => info.isDirectory(), () => false);
 }
+
+/** Refuses an output folder that would hold the repo or Handover itself, since it is emptied. */
+export function checkOutDir(outDir: string, repoRoot: string): string {
+  const contains = (outer: string, inner: string) => inner === outer || inner.startsWith(outer + path.sep);
+  if (contains(outDir, repoRoot) || contains(outDir, PACKAGE_ROOT)) {
+    throw new UsageError(`--out ${outDir} would be emptied, and it holds the repository or Handover itself; choose a folder of its own, such as ${path.join(repoRoot, 'handover-site')}.`);
+  }
+  return outDir;
+}

@@ -18,6 +18,16 @@ export interface AstroRunOptions {
   onLine?: (line: string) => void;
 }
 
+/**
+ * Vite mirrors `import.meta.env` names into the environment (test runners built on Vite set
+ * `DEV=1`, `MODE=test`), and an inherited `DEV` would build the site in dev mode.
+ */
+function withoutViteReservedNames(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DEV, PROD, SSR, MODE, BASE_URL, ...rest } = env;
+  void [DEV, PROD, SSR, MODE, BASE_URL];
+  return rest;
+}
+
 /** Output lines that are known and harmless; see TOOLCHAIN.md. */
 const NOISE = [/MODULE_LEVEL_DIRECTIVE/, /Module level directives cause errors when bundled/, /^\s*$/];
 
@@ -34,7 +44,7 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
   const child = spawn(process.execPath, args, {
     cwd: PACKAGE_ROOT,
     env: {
-      ...process.env,
+      ...withoutViteReservedNames(process.env),
       ASTRO_TELEMETRY_DISABLED: '1',
       // An inherited NODE_ENV (test runners set `test`) would build the site in dev mode, where
       // Starlight replaces search with a notice.

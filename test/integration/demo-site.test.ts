@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BuildReportSchema } from '../../scripts/report/build-report.ts';
 import { openBrowser } from '../helpers/browser.ts';
 import { listPages } from '../helpers/site-pages.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 
 const site = inject('demoSite');
@@ -74,6 +76,27 @@ describe('the demo service site', () => {
       ['template.md', 'skipped'],
     ]);
     expect(report.summary.errors).toBe(0);
+  });
+
+  it('is deterministic: a second build from other work folders is byte-identical', async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'handover-again-'));
+    try {
+      const out = path.join(scratch, 'dist');
+      const result = await runCli(['build', '--out', out, '--work-dir', path.join(scratch, 'work')]);
+      expect(result.code).toBe(0);
+      const files = (await readdir(site, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(site, path.join(entry.parentPath, entry.name))).sort();
+      const again = (await readdir(out, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(out, path.join(entry.parentPath, entry.name))).sort();
+      expect(again).toEqual(files);
+      for (const file of files) {
+        const [first, second] = await Promise.all([readFile(path.join(site, file)), readFile(path.join(out, file))]);
+        if (!second.equals(first)) {
+          const at = [...first].findIndex((byte, index) => byte !== second[index]);
+          expect.fail(`${file} differs between builds at byte ${at}: "${first.subarray(Math.max(0, at - 80), at + 80).toString()}" vs "${second.subarray(Math.max(0, at - 80), at + 80).toString()}"`);
+        }
+      }
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 
   describe('search', () => {
