@@ -44,7 +44,7 @@ export function linkAdrs(adrs: readonly Adr[]): { adrs: Adr[]; diagnostics: Diag
       const target = resolve(reference.href, reference.number);
       if (target) {
         add(adr, reference.relation, target);
-      } else if (reference.href && isRelativeFileLink(reference.href)) {
+      } else if (!reference.inProse && reference.href && isRelativeFileLink(reference.href)) {
         diagnostics.push(createDiagnostic({ file: adr.source.path, line: reference.line }, {
           severity: 'warning',
           code: 'adr/dangling-link',

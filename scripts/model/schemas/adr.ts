@@ -17,6 +17,11 @@ export const AdrReferenceSchema = z.object({
   /** The ADR number named in the text, when there is one. */
   number: z.number().int().nullable(),
   line: z.number().int().positive(),
+  /**
+   * True when found in the body prose ("This ADR in part supersedes [0003](..)") rather than in
+   * the status or metadata: such a link counts only when it resolves to an ADR.
+   */
+  inProse: z.boolean(),
 });
 export type AdrReference = z.infer<typeof AdrReferenceSchema>;
 

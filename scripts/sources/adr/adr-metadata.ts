@@ -23,6 +23,10 @@ const RELATION_PHRASES: [RegExp, AdrRelation][] = [
   [/clarifies\s*:?\s*$/i, 'amends'],
 ];
 
+const RELATION_WORDS = String.raw`((?:in\s+part\s+)?super[sc]e+d(?:es|ed)(?:\s+(?:in\s+part\s+)?by)?|amend(?:s|ed\s+by)|clarifie(?:s|d\s+by))\s*:?\s*`;
+const STATUS_MENTION = new RegExp(`${RELATION_WORDS}(?:adr[\\s-]*)?#?(\\d+)`, 'gi');
+const PROSE_MENTION = new RegExp(`${RELATION_WORDS}adr[\\s-]*#?(\\d+)`, 'gi');
+
 const FIELD_PATTERN = /^\s*(status|date|deciders|decision[- ]makers|tags|technical story)\s*:\s*(.*)$/i;
 
 /** Reads status, date, people, tags and ADR links from the body of an ADR. */
@@ -32,16 +36,21 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
   // `Field: value` lines count only in the preamble, before the first section heading, where
   // Nygard (`Date:`), MADR 2 (`* Status:`) and log4brains (`- Status:`) put them.
   let inPreamble = true;
+  const statusNodes = new Set<RootContent>();
   for (let index = 0; index < children.length; index += 1) {
     const node = children[index]!;
     if (node.type === 'heading' && node.depth <= 3 && /^status\s*:?$/i.test(toString(node).trim())) {
-      readStatusSection(sectionAfter(children, index), metadata);
+      const section = sectionAfter(children, index);
+      readStatusSection(section, metadata);
+      for (const child of section) statusNodes.add(child);
     }
     if (node.type === 'heading' && node.depth >= 2) inPreamble = false;
     if (inPreamble && (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote')) {
       for (const line of fieldLines(node)) applyField(line, metadata);
       // "Supersedes [2. ...](0002-...md)" under the title (MADR) or in a `* Status:` bullet.
-      metadata.references.push(...findReferences(node));
+      metadata.references.push(...findReferences(node, false));
+    } else if (!statusNodes.has(node) && node.type !== 'code') {
+      metadata.references.push(...findReferences(node, true));
     }
   }
   return metadata;
@@ -67,7 +76,7 @@ function readStatusSection(section: RootContent[], metadata: BodyMetadata): void
       metadata.statusText = text.split('\n')[0]!.trim();
       metadata.statusLine = node.position?.start.line ?? null;
     }
-    metadata.references.push(...findReferences(node));
+    metadata.references.push(...findReferences(node, false));
   }
 }
 
@@ -121,8 +130,12 @@ export function splitList(value: string): string[] {
   return value.split(/\s*(?:,|;|\band\b)\s*/).map((item) => item.replace(/^[[\]#\s]+|[[\]\s.]+$/g, '')).filter(Boolean);
 }
 
-/** Finds "Supersedes [..](..)", "Superseded by ADR-0012" and the like inside one node. */
-function findReferences(node: RootContent): AdrReference[] {
+/**
+ * Finds "Supersedes [..](..)", "Superseded by ADR-0012" and the like inside one node. In prose,
+ * an unlinked mention must say "ADR" ("superseded by ADR 12"), so "superseded by 5 other tools"
+ * is not read as a link.
+ */
+function findReferences(node: RootContent, inProse: boolean): AdrReference[] {
   const references: AdrReference[] = [];
   const paragraphs: Paragraph[] = [];
   const collect = (current: RootContent): void => {
@@ -130,26 +143,46 @@ function findReferences(node: RootContent): AdrReference[] {
     else if ('children' in current) for (const child of current.children as RootContent[]) collect(child);
   };
   collect(node);
+  const mention = inProse ? PROSE_MENTION : STATUS_MENTION;
   for (const paragraph of paragraphs) {
     let before = '';
-    for (const child of paragraph.children as PhrasingContent[]) {
-      const line = child.position?.start.line ?? paragraph.position?.start.line ?? 1;
-      if (child.type === 'link') {
+    const flushText = (text: string, line: number) => {
+      // Unlinked mentions: "superseded by ADR-0123", "Supersedes 0019".
+      for (const match of text.matchAll(mention)) {
+        const relation = relationBefore(match[1]!);
+        if (relation) references.push({ relation, href: null, number: Number(match[2]), line, inProse });
+      }
+    };
+    let pending = '';
+    let pendingLine = paragraph.position?.start.line ?? 1;
+    for (const piece of phrasingPieces(paragraph.children, paragraph.position?.start.line ?? 1)) {
+      if (piece.type === 'link') {
+        flushText(pending, pendingLine);
+        pending = '';
         const relation = relationBefore(before);
-        if (relation) references.push({ relation, href: child.url, number: numberIn(toString(child)), line });
+        if (relation) references.push({ relation, href: piece.url, number: numberIn(piece.text), line: piece.line, inProse });
         before = '';
       } else {
-        const text = toString(child);
-        // Unlinked mentions: "superseded by ADR-0123", "Supersedes 0019".
-        for (const match of text.matchAll(/((?:in\s+part\s+)?super[sc]e+d(?:es|ed)(?:\s+by)?|amend(?:s|ed\s+by)|clarifie(?:s|d\s+by))\s*:?\s*(?:adr[\s-]*)?#?(\d+)/gi)) {
-          const relation = relationBefore(match[1]!);
-          if (relation) references.push({ relation, href: null, number: Number(match[2]), line });
-        }
-        before = (before + text).slice(-80);
+        if (!pending) pendingLine = piece.line;
+        pending += piece.text;
+        before = (before + piece.text).slice(-80);
       }
     }
+    flushText(pending, pendingLine);
   }
   return references;
+}
+
+type Piece = { type: 'text'; text: string; line: number } | { type: 'link'; url: string; text: string; line: number };
+
+/** Text and links of inline content in reading order, looking inside emphasis and strong. */
+function phrasingPieces(children: PhrasingContent[], fallbackLine: number): Piece[] {
+  return children.flatMap((child): Piece[] => {
+    const line = child.position?.start.line ?? fallbackLine;
+    if (child.type === 'link') return [{ type: 'link', url: child.url, text: toString(child), line }];
+    if (child.type === 'strong' || child.type === 'emphasis' || child.type === 'delete') return phrasingPieces(child.children, line);
+    return [{ type: 'text', text: toString(child), line }];
+  });
 }
 
 function relationBefore(text: string): AdrRelation | null {

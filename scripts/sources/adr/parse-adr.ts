@@ -101,7 +101,7 @@ function frontMatterReferences(data: Record<string, unknown>): Adr['references']
   return keys.flatMap(([key, relation]) =>
     listValue(typeof data[key] === 'number' ? String(data[key]) : data[key]).map((value) => {
       const number = /^\D*(\d+)\D*$/.exec(value);
-      return { relation, href: /\.md$/i.test(value) ? value : null, number: number ? Number(number[1]) : null, line: 1 };
+      return { relation, href: /\.md$/i.test(value) ? value : null, number: number ? Number(number[1]) : null, line: 1, inProse: false };
     }),
   );
 }

@@ -41,7 +41,7 @@ describe('parseAdr', () => {
     const text = '# Use Kafka\n\n* Status: superseded by ADR-0012\n* Deciders: Ana, Bo and Cy\n* Date: 2021-03-04\n\n## Context and Problem Statement\n\nWe need events.\n';
     const [adr] = parseAdr({ path: 'docs/adr/0007-use-kafka.md', text }).records;
     expect(adr).toMatchObject({ number: 7, title: 'Use Kafka', status: 'superseded', date: '2021-03-04', deciders: ['Ana', 'Bo', 'Cy'], summary: 'We need events.' });
-    expect(adr!.references).toEqual([{ relation: 'supersededBy', href: null, number: 12, line: 3 }]);
+    expect(adr!.references).toEqual([{ relation: 'supersededBy', href: null, number: 12, line: 3, inProse: false }]);
   });
 
   it('keeps the ADR and reports broken front matter with its line', () => {
@@ -52,6 +52,15 @@ describe('parseAdr', () => {
     expect(diagnostics[0]).toMatchObject({ file: 'docs/adr/0001-use-kafka.md', code: 'markdown/invalid-front-matter', severity: 'error' });
     expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
     expect(diagnostics[0]!.hint).toMatch(/YAML/);
+  });
+
+  it('reads relations written in prose only when they name an ADR', () => {
+    const text = '# 33. IP ranges\n\n## Status\n\nPending\n\n## Context\n\nThis ADR in part supersedes [0003](0003-aws.md).\n\n**These ranges have been superseded by [ADR #0040](0040-x.md).**\n\nIt was superseded by 5 other tools.\n';
+    const [adr] = parseAdr({ path: 'docs/adr/0033-ip-ranges.md', text }).records;
+    expect(adr!.references.map(({ relation, href, number, inProse }) => [relation, href, number, inProse])).toEqual([
+      ['supersedes', '0003-aws.md', 3, true],
+      ['supersededBy', '0040-x.md', 40, true],
+    ]);
   });
 
   it('states no status when the file states none', () => {
