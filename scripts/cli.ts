@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildCommand } from './cli/build-command.ts';
 import { devCommand } from './cli/dev-command.ts';
+import { ingestCommand } from './cli/ingest-command.ts';
 import { ExitCode } from './cli/exit-codes.ts';
 import { previewCommand } from './cli/preview-command.ts';
 import { createReporter, isInteractive } from './cli/reporter.ts';
@@ -31,6 +32,16 @@ program
   .addOption(workDirOption())
   .action(async (options) => {
     process.exitCode = await buildCommand(options, reporter);
+  });
+
+program
+  .command('ingest')
+  .description('Read a service repository into the handover model without building a site; --json prints it (format: README, "JSON export").')
+  .addOption(repoOption())
+  .option('--json', 'print the model, files and diagnostics as JSON on stdout')
+  .option('--strict', 'exit with code 1 when the input has errors')
+  .action(async (options) => {
+    process.exitCode = await ingestCommand(options, reporter);
   });
 
 program

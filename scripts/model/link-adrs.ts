@@ -1,5 +1,6 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { adrIdFromPath } from '../sources/adr/adr-id.ts';
+import { checkAdrLinks } from './check-adr-links.ts';
 import type { Adr, AdrRelation } from './schemas/adr.ts';
 
 const INVERSE: Record<AdrRelation, AdrRelation> = {
@@ -33,8 +34,11 @@ export function linkAdrs(adrs: readonly Adr[]): { adrs: Adr[]; diagnostics: Diag
       }));
     }
   }
+  // "a relation b" for each relation an ADR itself writes, to tell one-sided links apart.
+  const writtenBy = new Set<string>();
   const add = (from: (typeof linked)[number], relation: AdrRelation, to: (typeof linked)[number]) => {
     if (from === to) return;
+    writtenBy.add(`${from.id} ${relation} ${to.id}`);
     if (!from[relation].includes(to.id)) from[relation].push(to.id);
     const inverse = INVERSE[relation];
     if (!to[inverse].includes(from.id)) to[inverse].push(from.id);
@@ -56,6 +60,7 @@ export function linkAdrs(adrs: readonly Adr[]): { adrs: Adr[]; diagnostics: Diag
   }
   for (const adr of linked) for (const relation of Object.keys(INVERSE) as AdrRelation[]) adr[relation].sort();
   linked.sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) || a.id.localeCompare(b.id));
+  diagnostics.push(...checkAdrLinks(linked, writtenBy));
   return { adrs: linked, diagnostics };
 
   function resolve(href: string | null, number: number | null) {

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../../scripts/ingest.ts';
+import { createIngestExport, IngestExportSchema } from '../../../scripts/report/ingest-export.ts';
+import { PROJECT_ROOT } from '../../helpers/run-cli.ts';
+
+describe('the `handover ingest --json` export (a public, versioned interface)', () => {
+  it('matches its schema and carries the documented ADR fields', async () => {
+    const { model, report } = await ingest(path.join(PROJECT_ROOT, 'examples', 'demo-service'));
+    const exported = IngestExportSchema.parse(JSON.parse(JSON.stringify(createIngestExport(model, report))));
+    expect(exported.version).toBe(1);
+    const adr = exported.records.find((record) => record.kind === 'adr' && record.number === 2);
+    expect(adr).toEqual({
+      kind: 'adr',
+      id: '0002-use-postgresql-sessions-for-applicant-login',
+      number: 2,
+      title: 'Use PostgreSQL sessions for applicant login',
+      status: 'superseded',
+      statusText: expect.stringMatching(/^Superseded by/),
+      date: '2023-03-28',
+      deciders: [],
+      tags: [],
+      supersedes: [],
+      supersededBy: ['0005-use-gov-uk-one-login-for-applicant-identity'],
+      amends: [],
+      amendedBy: [],
+      summary: expect.any(String),
+      source: { path: 'docs/adr/0002-use-postgresql-sessions-for-applicant-login.md', line: 1 },
+    });
+    expect(Object.keys(exported)).toEqual(['version', 'records', 'files', 'diagnostics']);
+    expect(exported.files.length).toBeGreaterThan(exported.records.length - 1);
+  });
+});
