@@ -18,8 +18,8 @@ export const ConfigSchema = z
          * links. Default: `repository` from package.json when it is a web URL.
          */
         repoUrl: z.url({ protocol: /^https?$/ }).optional(),
-        /** Branch or tag that source links point at. Default: `main`. */
-        branch: z.string().min(1).default('main'),
+        /** Branch or tag that source links point at. Default: the checked-out branch, else `main`. */
+        branch: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),

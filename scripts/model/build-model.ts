@@ -27,14 +27,16 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
 function buildService(facts: ServiceFact[], config: HandoverConfig, repoRoot: string): Service {
   const packageFact = facts.find((fact) => fact.kind === 'package');
   const readme = facts.find((fact) => fact.kind === 'readme');
+  const remote = facts.find((fact) => fact.kind === 'git-remote');
+  const head = facts.find((fact) => fact.kind === 'git-head');
   return {
     kind: 'service',
     id: 'service',
     name: config.service.name ?? packageFact?.name ?? path.basename(path.resolve(repoRoot)),
     version: packageFact?.version ?? null,
     description: config.service.description ?? packageFact?.description ?? null,
-    repoUrl: config.service.repoUrl?.replace(/\/$/, '') ?? packageFact?.repoUrl ?? null,
-    branch: config.service.branch,
+    repoUrl: config.service.repoUrl?.replace(/\/$/, '') ?? packageFact?.repoUrl ?? remote?.repoUrl ?? null,
+    branch: config.service.branch ?? head?.branch ?? 'main',
     readmePath: readme?.path ?? null,
     readme: readme?.body ?? null,
   };

@@ -10,10 +10,15 @@ export const serviceSource: Source<ServiceFact> = {
   async discover({ repoRoot }) {
     const found = await glob(['README.md', 'README.markdown', 'README', 'readme.md', 'package.json'], { cwd: repoRoot, caseSensitiveMatch: true, deep: 1 });
     const readme = found.filter((name) => name !== 'package.json').sort()[0];
-    return [readme, found.includes('package.json') ? 'package.json' : undefined].filter((name): name is string => Boolean(name));
+    // The git remote gives the repository's web URL when neither config nor package.json does.
+    const git = await glob(['.git/config', '.git/HEAD'], { cwd: repoRoot, dot: true });
+    return [readme, found.includes('package.json') ? 'package.json' : undefined, ...git.sort()].filter((name): name is string => Boolean(name));
   },
   parse(file) {
-    return file.path === 'package.json' ? parsePackageJson(file) : parseReadme(file);
+    if (file.path === 'package.json') return parsePackageJson(file);
+    if (file.path === '.git/config') return { records: [{ kind: 'git-remote', path: file.path, repoUrl: webUrl(originUrl(file.text)) }], diagnostics: [] };
+    if (file.path === '.git/HEAD') return { records: [{ kind: 'git-head', path: file.path, branch: /^ref: refs\/heads\/(.+)$/m.exec(file.text)?.[1]?.trim() ?? null }], diagnostics: [] };
+    return parseReadme(file);
   },
 };
 
@@ -51,13 +56,20 @@ export function parsePackageJson(file: SourceText): ParseResult<ServiceFact> {
   };
 }
 
+/** The URL of the `origin` remote in a `.git/config` file, or null. */
+export function originUrl(gitConfig: string): string | null {
+  const section = /^\[remote "origin"\]\s*$([\s\S]*?)(?=^\[|$(?![\s\S]))/m.exec(gitConfig)?.[1] ?? '';
+  return /^\s*url\s*=\s*(\S+)\s*$/m.exec(section)?.[1] ?? null;
+}
+
 /** `git+https://github.com/o/r.git`, `github:o/r` or `o/r` -> `https://github.com/o/r`. */
 export function webUrl(repository: string | null): string | null {
   if (!repository) return null;
   const shorthand = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(repository);
   if (shorthand) return `https://github.com/${shorthand[1]}`;
-  const ssh = /^git@([^:]+):(.+?)(?:\.git)?$/.exec(repository);
+  const ssh = /^(?:ssh:\/\/)?git@([^:/]+)[:/](.+?)(?:\.git)?$/.exec(repository);
   if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
   const url = /^(?:git\+)?(https?:\/\/[^\s]+?)(?:\.git)?\/?$/.exec(repository);
-  return url ? url[1]! : null;
+  // Never publish credentials embedded in a remote URL (https://user:token@host/...).
+  return url ? url[1]!.replace(/^(https?:\/\/)[^/@]+@/, '$1') : null;
 }

@@ -5,7 +5,8 @@ describe('parseConfigText', () => {
   it('accepts an empty file and applies defaults', () => {
     const { config, diagnostics } = parseConfigText('', 'handover.config.yaml');
     expect(diagnostics).toEqual([]);
-    expect(config.service.branch).toBe('main');
+    expect(config.service.branch).toBeUndefined();
+    expect(config.adr.paths).toBeUndefined();
   });
 
   it('names an unknown option, with its line', () => {
