@@ -3,6 +3,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
 import type { AdrSummary, SiteSettings } from '../model/schemas/site-settings.ts';
+import { adrGraphSource } from './adr-graph.ts';
 import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
 import { serialiseMdx } from './mdx/serialise-mdx.ts';
 import { renderMermaid } from './mermaid/render-mermaid.ts';
@@ -36,7 +37,8 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     ...(service.readme && service.readmePath ? [{ path: service.readmePath, tree: service.readme }] : []),
     ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
   ];
-  const diagrams = await renderMermaid(documents.flatMap((document) => collectMermaidSources(document.tree)));
+  const graph = adrGraphSource(model.adrs);
+  const diagrams = await renderMermaid([...documents.flatMap((document) => collectMermaidSources(document.tree)), ...(graph ? [graph] : [])]);
   for (const document of documents) {
     for (const source of collectMermaidSources(document.tree)) {
       const error = diagrams.errors.get(source);
@@ -70,6 +72,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     }, toMdx({ path: adr.source.path, tree: adr.body })));
   }
   files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
+  files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
   files.set('data/service.json', json([{ id: 'service', name: service.name, version: service.version, description: service.description, repoUrl: service.repoUrl, readmePath: service.readmePath, adrCount: model.adrs.length }]));
   const settings: SiteSettings = {
     title: options.siteTitle ?? `${service.name} handover`,

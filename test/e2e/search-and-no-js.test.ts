@@ -45,6 +45,19 @@ describe('in a browser', () => {
     await context.close();
   });
 
+  it('filters the ADR register by status and sorts it by date', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/adr/`);
+    await page.selectOption('#handover-status-filter', 'accepted');
+    await expect(page.locator('[data-register-count]').textContent()).resolves.toBe('4 of 7 decisions shown.');
+    await page.locator('th[data-sort-key="date"] button').click();
+    await page.locator('th[data-sort-key="date"] button').click();
+    expect(await page.locator('th[data-sort-key="date"]').getAttribute('aria-sort')).toBe('descending');
+    const visibleNumbers = await page.locator('[data-register] tbody tr:not([hidden]) td:first-child').allTextContents();
+    expect(visibleNumbers).toEqual(['5', '4', '3', '1']);
+    await page.close();
+  });
+
   it('reaches every sidebar section by keyboard alone', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

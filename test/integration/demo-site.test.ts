@@ -36,11 +36,19 @@ describe('the demo service site', () => {
 
   it('lists every ADR in the index with number, title, status and date', async () => {
     const index = await html('adr');
-    const rows = [...index.matchAll(/<tr><td>(\d+)<\/td><td><a href="([^"]+)">([^<]+)<\/a>.*?handover-status--(\w+).*?<time datetime="([\d-]+)"/g)];
+    const rows = [...index.matchAll(/<tr [^>]*><td>(\d+)<\/td><td><a href="([^"]+)">([^<]+)<\/a>.*?handover-status--(\w+).*?<time datetime="([\d-]+)"/g)];
     expect(rows.map((row) => [Number(row[1]), row[4]])).toEqual([
       [1, 'accepted'], [2, 'superseded'], [3, 'accepted'], [4, 'accepted'], [5, 'accepted'], [6, 'rejected'], [7, 'proposed'],
     ]);
     expect(rows[0]![2]).toBe('/adr/0001-record-architecture-decisions/');
+  });
+
+  it('draws the decision graph and a timeline on the ADR index', async () => {
+    const index = await html('adr');
+    expect(index).toMatch(/<h2 id="decision-graph">/);
+    expect(index).toMatch(/<figure class="handover-diagram"[^>]*><svg /);
+    expect(index).toMatch(/5\. Use GOV\.UK One Login for applicant identity<\/a> supersedes <a href="\/adr\/0002-use-postgresql-sessions-for-applicant-login\/">/);
+    expect([...index.matchAll(/<h3 id="timeline-(\d{4})">/g)].map((match) => match[1])).toEqual(['2023', '2024', '2026']);
   });
 
   it('keeps the sidebar to section links, not one link per document', async () => {

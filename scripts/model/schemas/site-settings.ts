@@ -32,3 +32,13 @@ export const AdrSummarySchema = z.object({
   sourceUrl: z.string().nullable(),
 });
 export type AdrSummary = z.infer<typeof AdrSummarySchema>;
+
+/** A diagram Handover generates (e.g. the ADR graph): its Mermaid source and rendered SVG. */
+export const GeneratedDiagramSchema = z.object({
+  id: z.string(),
+  /** Mermaid source, or null when there is nothing to draw. */
+  source: z.string().nullable(),
+  /** SVG rendered at build time, or null when no Chromium could render it. */
+  svg: z.string().nullable(),
+});
+export type GeneratedDiagram = z.infer<typeof GeneratedDiagramSchema>;
