@@ -3,7 +3,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdastMermaidToSvg, type DiagramSvgs } from './mdast-mermaid-to-svg.ts';
-import { mdastRawHtmlToText } from './mdast-raw-html-to-text.ts';
+import { mdastRawHtmlToJsx } from './mdast-raw-html-to-jsx.ts';
 import { mdastRewriteUrls, type UrlResolver } from './mdast-rewrite-urls.ts';
 
 export interface SerialiseOptions {
@@ -13,13 +13,13 @@ export interface SerialiseOptions {
 
 /**
  * Serialises a service-repo Markdown tree as MDX that cannot execute anything: raw HTML becomes
- * text, `<` and `{` in text are escaped by the MDX serialiser, URLs are rewritten, and the only
- * JSX is what Handover itself adds (diagrams). The input tree is not modified.
+ * sanitised JSX or text, `<` and `{` in text are escaped by the MDX serialiser, URLs are
+ * rewritten, and no ESM or expression from the repo survives. The input tree is not modified.
  */
 export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
   const copy = structuredClone(tree);
-  mdastRawHtmlToText()(copy);
   mdastRewriteUrls(options.resolveUrl)(copy);
+  mdastRawHtmlToJsx(options.resolveUrl)(copy);
   mdastMermaidToSvg(options.diagrams)(copy);
   return toMarkdown(copy, {
     extensions: [gfmToMarkdown(), mdxToMarkdown()],

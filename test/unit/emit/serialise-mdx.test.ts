@@ -8,6 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { defaultSchema } from 'hast-util-sanitize';
 import { describe, expect, it } from 'vitest';
 import { serialiseMdx } from '../../../scripts/emit/mdx/serialise-mdx.ts';
 import { createUrlResolver, type DroppedUrl } from '../../../scripts/emit/resolve-url.ts';
@@ -43,13 +44,27 @@ async function convert(name: string): Promise<{ mdx: string; dropped: DroppedUrl
   return { mdx: serialiseMdx(tree, { resolveUrl, diagrams: new Map(Object.entries(options.diagrams ?? {})) }), dropped };
 }
 
-/** Every MDX construct in a document that could run code or render markup Handover did not add. */
+/** Elements that may appear: Handover's own (diagrams) and GitHub's HTML allow-list. */
+const ALLOWED_ELEMENTS = new Set(['figure', 'Fragment', ...(defaultSchema.tagNames ?? [])]);
+
+/**
+ * Every MDX construct in a document that could run code: ESM, expressions (except Handover's
+ * own diagram `set:html` string), elements off the allow-list, event handlers, script URLs.
+ */
 function activeConstructs(mdx: string): string[] {
   const tree = unified().use(remarkParse).use(remarkMdx).parse(mdx);
   const found: string[] = [];
   visit(tree, (node: Nodes) => {
     if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') found.push(`${node.type}: ${node.value}`);
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !['figure', 'Fragment'].includes(node.name ?? '')) found.push(`<${node.name}>`);
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      if (!ALLOWED_ELEMENTS.has(node.name ?? '')) found.push(`<${node.name}>`);
+      for (const attribute of node.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute') found.push(`spread attribute on <${node.name}>`);
+        else if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${node.name}>`);
+        else if (typeof attribute.value === 'string' && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) found.push(`${attribute.name}=${attribute.value}`);
+        else if (typeof attribute.value === 'object' && attribute.value !== null && !(node.name === 'Fragment' && attribute.name === 'set:html' && /^"/.test(attribute.value.value))) found.push(`expression in ${attribute.name}`);
+      }
+    }
   });
   return found;
 }
@@ -71,9 +86,9 @@ describe('serialiseMdx: service-repo Markdown to MDX that cannot execute', () =>
   it('drops javascript: and data: URLs and links that leave the repository, and says so', async () => {
     const { mdx, dropped } = await convert('hostile-markdown');
     expect(mdx).not.toMatch(/javascript:|data:|etc\/passwd/);
-    // Raw HTML survives only as escaped, visible text.
-    expect(mdx).not.toMatch(/(?<!\\)<(script|div|b|kbd)\b/);
-    expect(mdx).toContain('\\<script>alert(\'x\')\\</script>');
+    // Script is stripped; allowed HTML survives without its event handlers.
+    expect(mdx).not.toMatch(/script|steal/);
+    expect(mdx).toMatch(/<div>\s*Raw <b>HTML<\/b> block\s*<\/div>/);
     expect(dropped.map((drop) => drop.reason)).toEqual(['unsafe-scheme', 'unsafe-scheme', 'unsafe-scheme', 'outside-repo']);
   });
 
@@ -84,6 +99,18 @@ describe('serialiseMdx: service-repo Markdown to MDX that cannot execute', () =>
     expect(mdx).toContain('(https://github.com/example/service/blob/main/docs/runbooks/restart.md)');
     expect(mdx).toContain('(https://github.com/example/service/blob/main/src/index.ts)');
     expect(mdx).toContain('(https://github.com/example/service/raw/main/docs/adr/images/architecture.png "The architecture")');
+  });
+
+  it('keeps allowed raw HTML as sanitised elements and the rest as text', async () => {
+    const { mdx } = await convert('raw-html');
+    expect(mdx).toMatch(/<details>\s*<summary>\s*Show the <b>answer<\/b>\s*<\/summary>[\s\S]*The answer is \*\*42\*\*, see \[the runbook\]\(https:\/\/github\.com\/example\/service\/blob\/main\/docs\/runbooks\/restart\.md\)[\s\S]*<\/details>/);
+    expect(mdx).toContain('Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O');
+    expect(mdx).toContain('<span title="x">a span</span>');
+    expect(mdx).toContain('src="https://github.com/example/service/raw/main/docs/adr/images/diagram.png"');
+    expect(mdx).not.toMatch(/onerror|onmouseover|iframe|evil|javascript:|display: none/);
+    expect(mdx).toContain('<a>bad link</a>');
+    expect(mdx).toContain('\\<placeholder>, \\<council-code> and \\<% erb %> and \\{\\{\\< ref "x" >}}');
+    expect(mdx).toContain('\\<details>');
   });
 
   it('embeds rendered diagrams as a JSON string, and keeps unrendered ones as code', async () => {

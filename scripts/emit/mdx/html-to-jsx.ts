@@ -1,0 +1,99 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import { find, html as htmlSchema } from 'property-information';
+import type { UrlResolver } from './mdast-rewrite-urls.ts';
+
+/**
+ * GitHub's allow-list (hast-util-sanitize's default schema) minus what makes no sense on a
+ * handover page: headings (the page outline comes from Markdown headings) and form inputs.
+ */
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => !/^(h[1-6]|input)$/.test(name)),
+  strip: ['script', 'style', 'template', 'iframe', 'object', 'embed', 'svg', 'math'],
+};
+
+/** Elements whose content is phrasing (inline) in HTML, so they may sit inside a paragraph. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'del', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
+
+/** Parses an HTML fragment and sanitises it against the allow-list. */
+export function parseSafeHtml(html: string): HastRoot {
+  return sanitize(fromHtml(html, { fragment: true }), SCHEMA) as HastRoot;
+}
+
+/** True when a sanitised fragment is only inline content (it can stay inside a paragraph). */
+export function isInlineFragment(root: HastRoot): boolean {
+  return root.children.every((child) => child.type === 'text' || (child.type === 'element' && INLINE.has(child.tagName)));
+}
+
+/** Converts sanitised inline HTML to MDX JSX text nodes, resolving `href`/`src` URLs. */
+export function toTextNodes(nodes: readonly ElementContent[], resolveUrl: UrlResolver, line: number | null): PhrasingContent[] {
+  return nodes.flatMap((node): PhrasingContent[] => {
+    if (node.type === 'text') return node.value ? [{ type: 'text', value: node.value }] : [];
+    if (node.type !== 'element') return [];
+    const element: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: node.tagName, attributes: attributes(node, resolveUrl, line), children: toTextNodes(node.children, resolveUrl, line) };
+    return [element];
+  });
+}
+
+/** Converts sanitised HTML to MDX JSX flow nodes; runs of inline content become paragraphs. */
+export function toFlowNodes(nodes: readonly ElementContent[], resolveUrl: UrlResolver, line: number | null): RootContent[] {
+  const flow: RootContent[] = [];
+  let inline: ElementContent[] = [];
+  const flush = () => {
+    const children = toTextNodes(inline, resolveUrl, line);
+    if (children.some((child) => child.type !== 'text' || child.value.trim())) flow.push({ type: 'paragraph', children: trimEnds(children) });
+    inline = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'element' && !INLINE.has(node.tagName)) {
+      flush();
+      const element: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: node.tagName, attributes: attributes(node, resolveUrl, line), children: childrenOf(node, resolveUrl, line) };
+      flow.push(element);
+    } else if (node.type === 'text' || node.type === 'element') {
+      inline.push(node);
+    }
+  }
+  flush();
+  return flow;
+}
+
+/** Children of a block element: inline-only content stays inline (`<summary>Text</summary>`). */
+function childrenOf(element: Element, resolveUrl: UrlResolver, line: number | null): MdxJsxFlowElement['children'] {
+  const allInline = element.children.every((child) => child.type !== 'element' || INLINE.has(child.tagName));
+  if (allInline) {
+    const children = trimEnds(toTextNodes(element.children, resolveUrl, line));
+    return children.length > 0 ? [{ type: 'paragraph', children }] : [];
+  }
+  return toFlowNodes(element.children, resolveUrl, line) as MdxJsxFlowElement['children'];
+}
+
+function trimEnds(children: PhrasingContent[]): PhrasingContent[] {
+  const copy = [...children];
+  const first = copy[0];
+  if (first?.type === 'text') copy[0] = { ...first, value: first.value.replace(/^\s+/, '') };
+  const last = copy.at(-1);
+  if (last?.type === 'text') copy[copy.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') };
+  return copy.filter((child) => child.type !== 'text' || child.value !== '');
+}
+
+/** HTML attributes of a sanitised element as JSX string attributes, URLs rewritten. */
+function attributes(element: Element, resolveUrl: UrlResolver, line: number | null): MdxJsxAttribute[] {
+  const result: MdxJsxAttribute[] = [];
+  for (const [property, value] of Object.entries(element.properties ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    const info = find(htmlSchema, property);
+    const name = info.attribute;
+    let text = Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : value === true ? '' : String(value);
+    if (name === 'href' || name === 'src') {
+      const resolved = resolveUrl(text, name === 'src' ? 'image' : 'link', line);
+      if (resolved === null) continue;
+      text = resolved;
+    }
+    result.push({ type: 'mdxJsxAttribute', name, value: text });
+  }
+  return result;
+}
