@@ -1,7 +1,7 @@
 // @ts-check
 // The Astro project that renders a handover site. It reads only the generated content folder
 // (HANDOVER_CONTENT_DIR, written by `handover build`), never the service repo itself.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -51,6 +51,7 @@ export default defineConfig({
       markdown: { processedDirs: [contentDir] },
     }),
     mdx(),
+    publishAssets(path.join(contentDir, 'assets')),
   ],
 });
 
@@ -66,5 +67,32 @@ function settingsModule(value) {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     /** @param {string} loaded */
     load: (loaded) => (loaded === `\0${id}` ? `export default ${JSON.stringify(value)};` : undefined),
+  };
+}
+
+/**
+ * Publishes the images documents show (copied by `handover build` into the content folder's
+ * `assets/`) at `<base>assets/`: copied into the output after a build, served as-is in dev.
+ * @param {string} folder
+ * @returns {import('astro').AstroIntegration}
+ */
+function publishAssets(folder) {
+  return {
+    name: 'handover-assets',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const base = process.env.HANDOVER_BASE || '/';
+          const url = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+          if (!url.startsWith(`${base}assets/`)) return next();
+          const file = path.join(folder, url.slice(`${base}assets/`.length));
+          if (!file.startsWith(folder + path.sep) || !existsSync(file)) return next();
+          response.end(readFileSync(file));
+        });
+      },
+      'astro:build:done': ({ dir }) => {
+        if (existsSync(folder)) cpSync(folder, path.join(fileURLToPath(dir), 'assets'), { recursive: true });
+      },
+    },
   };
 }

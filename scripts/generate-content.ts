@@ -29,11 +29,12 @@ export async function generateContent(options: GenerateOptions, progress: Progre
   progress.step('Writing content');
   const found = await findAdrFolders({ repoRoot: options.repoRoot, config: ingested.config });
   const emit = await emitContent(ingested.model, {
+    repoRoot: options.repoRoot,
     base: options.base,
     adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS },
     siteTitle: ingested.config.site.title ?? null,
   });
-  await writeContent(options.contentDir, emit.files);
+  await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
   const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} rendered with ${chromium}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
   progress.done(`${emit.pages} pages${diagrams}`);

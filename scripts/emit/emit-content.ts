@@ -4,6 +4,7 @@ import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
 import type { AdrSummary, SiteSettings } from '../model/schemas/site-settings.ts';
 import { adrGraphSource } from './adr-graph.ts';
+import { ImageAssets } from './image-assets.ts';
 import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
 import { serialiseMdx } from './mdx/serialise-mdx.ts';
 import { renderMermaid } from './mermaid/render-mermaid.ts';
@@ -11,6 +12,8 @@ import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
 
 export interface EmitOptions {
+  /** Absolute path of the service repo, for images documents show. */
+  repoRoot: string;
   /** Site base path, e.g. `/` or `/handover/`. */
   base: string;
   /** ADR folders found, and every folder looked in, for the empty-state message. */
@@ -21,6 +24,8 @@ export interface EmitOptions {
 export interface EmitResult {
   /** Generated files by path relative to the content folder, for `writeContent`. */
   files: Map<string, string>;
+  /** Images to publish: path in the content folder (and site) -> absolute source path. */
+  assets: Map<string, string>;
   diagnostics: Diagnostic[];
   /** Number of pages written. */
   pages: number;
@@ -48,9 +53,11 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   if (diagrams.unavailable && diagrams.errors.size + diagrams.svgs.size === 0 && documents.some((document) => collectMermaidSources(document.tree).length > 0)) {
     diagnostics.push(createDiagnostic({ file: null }, { severity: 'info', code: 'mermaid/not-rendered', message: `Mermaid diagrams were not rendered at build time: ${diagrams.unavailable}. They are shown as Mermaid source code.`, hint: 'Install Chrome or Chromium, or set HANDOVER_CHROMIUM, to render diagrams to SVG at build time.' }));
   }
+  const images = new ImageAssets(options.repoRoot);
   const toMdx = (document: { path: string; tree: Adr['body'] }) => {
     const dropped: DroppedUrl[] = [];
-    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, base: options.base, repoUrl: service.repoUrl, branch: service.branch }, dropped);
+    const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
+    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
     const mdx = serialiseMdx(document.tree, { resolveUrl, diagrams: diagrams.svgs });
     diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
     return mdx;
@@ -85,8 +92,10 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     adr: options.adrFolders,
   };
   files.set('site.json', json(settings));
+  diagnostics.push(...images.diagnostics);
   return {
     files,
+    assets: images.files,
     diagnostics,
     pages: 2 + model.adrs.length,
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },

@@ -11,6 +11,11 @@ export interface UrlContext {
   base: string;
   repoUrl: string | null;
   branch: string;
+  /**
+   * Publishes a repo image with the site and returns its site path (relative to the base), or
+   * null when it cannot be (missing, too large, not an image).
+   */
+  publishImage?: (repoPath: string) => string | null;
 }
 
 /** A URL that was not kept, so emit can report it. */
@@ -48,6 +53,8 @@ export function createUrlResolver(context: UrlContext, dropped: DroppedUrl[]): U
     }
     const page = kind === 'link' ? context.pages.get(target) : undefined;
     if (page !== undefined) return `${context.base}${page}${hash}`;
+    const asset = kind === 'image' ? context.publishImage?.(target) : null;
+    if (asset) return `${context.base}${asset}`;
     if (context.repoUrl) {
       const mode = kind === 'image' ? 'raw' : 'blob';
       return `${context.repoUrl}/${mode}/${encodeURI(context.branch)}/${target.split('/').map(encodeURIComponent).join('/')}${hash}`;

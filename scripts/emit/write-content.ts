@@ -1,14 +1,15 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Marks a folder as Handover's to manage; files in a folder without it are never deleted. */
 export const GENERATED_MARKER = '.handover-generated';
 
 /**
- * Makes `folder` hold exactly `files`: writes files whose content changed, deletes stale ones.
- * Unchanged files keep their timestamps, so `astro dev` reloads only what changed.
+ * Makes `folder` hold exactly `files` (text, by relative path) and `assets` (copies of the given
+ * absolute paths): writes what changed, deletes stale files. Unchanged files keep their
+ * timestamps, so `astro dev` reloads only what changed.
  */
-export async function writeContent(folder: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeContent(folder: string, files: ReadonlyMap<string, string>, assets: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const existing = await listFiles(folder);
   if (existing.length > 0 && !existing.includes(GENERATED_MARKER)) {
     throw new Error(`Refusing to write generated content into ${folder}: it holds files Handover did not make (no ${GENERATED_MARKER} file). Choose an empty folder.`);
@@ -22,8 +23,15 @@ export async function writeContent(folder: string, files: ReadonlyMap<string, st
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);
   }
+  for (const [relative, source] of assets) {
+    const target = path.join(folder, relative);
+    const [from, to] = await Promise.all([stat(source), stat(target).catch(() => null)]);
+    if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(source, target);
+  }
   for (const relative of existing) {
-    if (relative !== GENERATED_MARKER && !files.has(relative)) await rm(path.join(folder, relative), { force: true });
+    if (relative !== GENERATED_MARKER && !files.has(relative) && !assets.has(relative)) await rm(path.join(folder, relative), { force: true });
   }
 }
 
