@@ -105,7 +105,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
 function adrSummary(adr: Adr, service: HandoverModel['service']): AdrSummary {
   return {
     id: adr.id, number: adr.number, title: adr.title, status: adr.status, statusText: adr.statusText, date: adr.date,
-    deciders: adr.deciders, tags: adr.tags, supersedes: adr.supersedes, supersededBy: adr.supersededBy, amends: adr.amends, amendedBy: adr.amendedBy,
+    deciders: adr.deciders, consulted: adr.consulted, informed: adr.informed, tags: adr.tags, supersedes: adr.supersedes, supersededBy: adr.supersededBy, amends: adr.amends, amendedBy: adr.amendedBy,
     summary: adr.summary, source: adr.source, sourceUrl: sourceUrl(service, adr.source.path),
   };
 }

@@ -40,7 +40,12 @@ export const AdrSchema = z.object({
   statusText: z.string().nullable(),
   /** ISO date (YYYY-MM-DD) of the decision, or null. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** Who made the decision (MADR `decision-makers`, older `deciders`). */
   deciders: z.array(z.string()),
+  /** Whose opinion was sought (MADR `consulted`). */
+  consulted: z.array(z.string()),
+  /** Who was kept up to date (MADR `informed`). */
+  informed: z.array(z.string()),
   tags: z.array(z.string()),
   /** Links as written; the model resolves them into the id lists below. */
   references: z.array(AdrReferenceSchema),

@@ -21,6 +21,8 @@ export const AdrSummarySchema = z.object({
   statusText: z.string().nullable(),
   date: z.string().nullable(),
   deciders: z.array(z.string()),
+  consulted: z.array(z.string()),
+  informed: z.array(z.string()),
   tags: z.array(z.string()),
   supersedes: z.array(z.string()),
   supersededBy: z.array(z.string()),

@@ -8,6 +8,8 @@ export interface BodyMetadata {
   statusLine: number | null;
   dateText: string | null;
   deciders: string[];
+  consulted: string[];
+  informed: string[];
   tags: string[];
   references: AdrReference[];
 }
@@ -27,11 +29,11 @@ const RELATION_WORDS = String.raw`((?:in\s+part\s+)?super[sc]e+d(?:es|ed)(?:\s+(
 const STATUS_MENTION = new RegExp(`${RELATION_WORDS}(?:adr[\\s-]*)?#?(\\d+)`, 'gi');
 const PROSE_MENTION = new RegExp(`${RELATION_WORDS}adr[\\s-]*#?(\\d+)`, 'gi');
 
-const FIELD_PATTERN = /^\s*(status|date|deciders|decision[- ]makers|tags|technical story)\s*:\s*(.*)$/i;
+const FIELD_PATTERN = /^\s*(status|date|deciders|decision[- ]makers|consulted|informed|tags|technical story)\s*:\s*(.*)$/i;
 
 /** Reads status, date, people, tags and ADR links from the body of an ADR. */
 export function readBodyMetadata(tree: Root): BodyMetadata {
-  const metadata: BodyMetadata = { statusText: null, statusLine: null, dateText: null, deciders: [], tags: [], references: [] };
+  const metadata: BodyMetadata = { statusText: null, statusLine: null, dateText: null, deciders: [], consulted: [], informed: [], tags: [], references: [] };
   const children = tree.children;
   // `Field: value` lines count only in the preamble, before the first section heading, where
   // Nygard (`Date:`), MADR 2 (`* Status:`) and log4brains (`- Status:`) put them.
@@ -45,7 +47,7 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
       for (const child of section) statusNodes.add(child);
     }
     if (node.type === 'heading' && node.depth >= 2) inPreamble = false;
-    if (inPreamble && (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote')) {
+    if (inPreamble && (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote' || node.type === 'table')) {
       for (const line of fieldLines(node)) applyField(line, metadata);
       // "Supersedes [2. ...](0002-...md)" under the title (MADR) or in a `* Status:` bullet.
       metadata.references.push(...findReferences(node, false));
@@ -90,6 +92,15 @@ function fieldLines(node: Paragraph | List | RootContent): FieldLine[] {
   if (node.type === 'list' || node.type === 'blockquote') {
     return node.children.flatMap((child) => (child.type === 'listItem' ? child.children : [child])).flatMap((child) => fieldLines(child));
   }
+  if (node.type === 'table') {
+    // A two-column key/value table under the title: | Status | Accepted |
+    // The header row (| Field | Value |) names the columns unless it is itself a field.
+    const rows = node.children.filter((row, index) => index > 0 || FIELD_PATTERN.test(`${toString(row.children[0] ?? '')}: x`));
+    return rows.flatMap((row) => {
+      const [key, value] = row.children.map((cell) => toString(cell).trim());
+      return key && value !== undefined ? [{ text: `${key.replace(/:$/, '')}: ${value}`, line: row.position?.start.line ?? 1 }] : [];
+    });
+  }
   if (node.type !== 'paragraph') return [];
   const start = node.position?.start.line ?? 1;
   return toString(node).split('\n').map((text, offset) => ({ text, line: start + offset }));
@@ -109,18 +120,20 @@ function applyField({ text, line }: FieldLine, metadata: BodyMetadata): void {
     metadata.deciders.push(...splitList(value));
   } else if (field === 'tags') {
     metadata.tags.push(...splitList(value));
+  } else if (field === 'consulted' || field === 'informed') {
+    metadata[field].push(...splitList(value));
   }
 }
 
 /** Fields the ADR page header shows; a preamble block holding only these is not repeated. */
-const SHOWN_FIELDS = /^(status|date|deciders|decision[- ]makers|tags)$/i;
+const SHOWN_FIELDS = /^(status|date|deciders|decision[- ]makers|consulted|informed|tags)$/i;
 
 /**
  * True for a preamble paragraph or list made only of fields the page header shows, such as
  * Nygard's `Date: 2024-01-02` line or a MADR 2 `* Status:` / `* Date:` list.
  */
 export function isShownMetadataBlock(node: RootContent): boolean {
-  if (node.type !== 'paragraph' && node.type !== 'list') return false;
+  if (node.type !== 'paragraph' && node.type !== 'list' && node.type !== 'table') return false;
   const lines = fieldLines(node);
   return lines.length > 0 && lines.every(({ text }) => SHOWN_FIELDS.test(FIELD_PATTERN.exec(text)?.[1] ?? '') && !/\]\(|\bhttps?:/.test(text));
 }

@@ -6,9 +6,9 @@ const STATUS_WORDS: Record<string, AdrStatus> = {
   proposed: 'proposed', proposal: 'proposed', pending: 'proposed', open: 'proposed', review: 'proposed',
   reviewing: 'proposed', 'in-review': 'proposed', discussing: 'proposed', suggested: 'proposed',
   accepted: 'accepted', approved: 'accepted', agreed: 'accepted', adopted: 'accepted', decided: 'accepted',
-  done: 'accepted', implemented: 'accepted', active: 'accepted',
-  rejected: 'rejected', declined: 'rejected', abandoned: 'rejected', withdrawn: 'rejected',
-  deprecated: 'deprecated', retired: 'deprecated', obsolete: 'deprecated',
+  done: 'accepted', implemented: 'accepted', active: 'accepted', complete: 'accepted', completed: 'accepted', final: 'accepted',
+  rejected: 'rejected', declined: 'rejected', abandoned: 'rejected', withdrawn: 'rejected', discarded: 'rejected', refused: 'rejected',
+  deprecated: 'deprecated', retired: 'deprecated', obsolete: 'deprecated', obsoleted: 'deprecated', archived: 'deprecated',
   superseded: 'superseded', superceded: 'superseded', replaced: 'superseded',
 };
 
@@ -22,11 +22,14 @@ const STATUS_EMOJI: Record<string, AdrStatus> = {
  * of the known statuses, or null when it names none. Never guesses a default.
  */
 export function normaliseAdrStatus(written: string): AdrStatus | null {
+  // A template placeholder offers the choices rather than making one: {proposed | accepted}.
+  if (/^\s*[{[(<]?[^|]*\|/.test(written) && written.split('|').length > 2) return null;
   const text = written.replace(/[\uFE0F`*_>"']/g, ' ').trim().toLowerCase();
   const word = /[a-z][a-z-]*/.exec(text)?.[0];
   // A partly superseded decision still stands for the rest of what it decided.
   if (word === 'partly' || word === 'partially') return /supers|supercede/.test(text) ? 'accepted' : null;
-  if (word === 'in' && /^in[\s-]+review/.test(text)) return 'proposed';
+  if (word === 'in' && /^in[\s-]+(review|discussion|progress)/.test(text)) return 'proposed';
+  if (word === 'under' && /^under[\s-]+(review|discussion|consideration)/.test(text)) return 'proposed';
   if (word === 'not' && /^not\s+accepted/.test(text)) return 'rejected';
   if (word && STATUS_WORDS[word]) return STATUS_WORDS[word];
   for (const [emoji, status] of Object.entries(STATUS_EMOJI)) if (text.startsWith(emoji)) return status;

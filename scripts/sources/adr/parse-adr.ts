@@ -11,7 +11,10 @@ import { adrIdFromPath } from './adr-id.ts';
 
 /** Parses one ADR file (Nygard/adr-tools, MADR 2-4 or log4brains layout) into a record. */
 export function parseAdr(file: SourceText): ParseResult<Adr> {
-  const { data, tree, diagnostics } = parseMarkdown(file.text, file.path);
+  const parsed = parseMarkdown(file.text, file.path);
+  const { tree, diagnostics } = parsed;
+  // Front matter keys are matched case-insensitively (`Status:` and `status:` both occur).
+  const data = Object.fromEntries(Object.entries(parsed.data).map(([key, value]) => [key.toLowerCase(), value]));
   if (tree.children.length === 0 && Object.keys(data).length === 0) {
     return { records: [], diagnostics, skipped: 'empty file' };
   }
@@ -58,7 +61,9 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
     status,
     statusText: statusText ?? null,
     date,
-    deciders: unique([...listValue(data.deciders ?? data['decision-makers'] ?? data.decisionMakers), ...body.deciders]),
+    deciders: unique([...listValue(data.deciders ?? data['decision-makers'] ?? data.decisionmakers ?? data.decision_makers), ...body.deciders]),
+    consulted: unique([...listValue(data.consulted), ...body.consulted]),
+    informed: unique([...listValue(data.informed), ...body.informed]),
     tags: unique([...listValue(data.tags), ...body.tags]),
     references: [...body.references, ...frontMatterReferences(data)],
     supersedes: [],
@@ -106,7 +111,7 @@ function frontMatterReferences(data: Record<string, unknown>): Adr['references']
   );
 }
 
-const NUMBER_PREFIX = /^\s*(?:adr)?[\s_-]*(\d+)\s*(?:[.:)\]–—-]\s*|\s+)/i;
+const NUMBER_PREFIX = /^\s*\[?\s*(?:adr)?[\s_#-]*(\d+)\s*(?:[.:)\]–—-]\s*|\s+)/i;
 
 /** "3. Use X", "ADR-003: Use X", "ADR019: Use X" -> "Use X". */
 export function stripNumberPrefix(title: string): string {

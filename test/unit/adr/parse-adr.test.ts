@@ -13,7 +13,8 @@ describe('normaliseAdrStatus', () => {
   });
 
   it('returns null for words it does not know rather than guessing', () => {
-    expect(normaliseAdrStatus('Under consideration by the board')).toBeNull();
+    expect(normaliseAdrStatus('Blocked by the board')).toBeNull();
+    expect(normaliseAdrStatus('{proposed | rejected | accepted}')).toBeNull();
   });
 });
 
@@ -74,6 +75,15 @@ describe('parseAdr', () => {
     const [adr] = parseAdr({ path: 'docs/adr/0003-use-x.md', text }).records;
     expect(adr!.date).toBe('2024-01-02');
     expect(adr!.body.children.map((node) => node.type)).toEqual(['list', 'heading', 'paragraph']);
+  });
+
+  it('reads MADR 4 front matter with any key case, and a key/value table under the title', () => {
+    const madr = '---\nStatus: Accepted\ndate: 2024-05-02\ndecision-makers: [Ana, Bo]\nconsulted: Cy\ninformed: [Di]\n---\n# Use X\n';
+    expect(parseAdr({ path: 'docs/decisions/0004-use-x.md', text: madr }).records[0]).toMatchObject({ status: 'accepted', date: '2024-05-02', deciders: ['Ana', 'Bo'], consulted: ['Cy'], informed: ['Di'] });
+    const table = '# [ADR-0012] Use Y\n\n| Field | Value |\n| --- | --- |\n| Status | Proposed |\n| Date | 03/04/2022 |\n\n## Context\n\nWhy.\n';
+    const [adr] = parseAdr({ path: 'docs/adr/use-y.md', text: table }).records;
+    expect(adr).toMatchObject({ number: 12, title: 'Use Y', status: 'proposed', date: '2022-04-03' });
+    expect(adr!.body.children.map((node) => node.type)).toEqual(['heading', 'paragraph']);
   });
 
   it('skips an empty file with a reason', () => {
