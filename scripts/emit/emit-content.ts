@@ -103,11 +103,8 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
 }
 
 function adrSummary(adr: Adr, service: HandoverModel['service']): AdrSummary {
-  return {
-    id: adr.id, number: adr.number, title: adr.title, status: adr.status, statusText: adr.statusText, date: adr.date,
-    deciders: adr.deciders, consulted: adr.consulted, informed: adr.informed, tags: adr.tags, supersedes: adr.supersedes, supersededBy: adr.supersededBy, amends: adr.amends, amendedBy: adr.amendedBy,
-    summary: adr.summary, source: adr.source, sourceUrl: sourceUrl(service, adr.source.path),
-  };
+  const { kind: _kind, body: _body, references: _references, ...summary } = adr;
+  return { ...summary, sourceUrl: sourceUrl(service, adr.source.path) };
 }
 
 function droppedUrlDiagnostic(file: string, drop: DroppedUrl): Diagnostic {

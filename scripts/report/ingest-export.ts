@@ -1,45 +1,18 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
+import { AdrSchema } from '../model/schemas/adr.ts';
+import { ServiceSchema } from '../model/schemas/service.ts';
 import { FileOutcomeSchema, type BuildReport } from './build-report.ts';
 
 /** Version of the `handover ingest --json` format; bumped on any incompatible change. */
 export const INGEST_EXPORT_VERSION = 1;
 
-const SourceSchema = z.object({ path: z.string(), line: z.number().int().positive() });
-
 /** An ADR as exported: the model's record without its Markdown body or raw link references. */
-export const AdrExportSchema = z.object({
-  kind: z.literal('adr'),
-  id: z.string(),
-  number: z.number().int().nullable(),
-  title: z.string(),
-  status: z.enum(['draft', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded']).nullable(),
-  statusText: z.string().nullable(),
-  date: z.string().nullable(),
-  deciders: z.array(z.string()),
-  consulted: z.array(z.string()),
-  informed: z.array(z.string()),
-  tags: z.array(z.string()),
-  supersedes: z.array(z.string()),
-  supersededBy: z.array(z.string()),
-  amends: z.array(z.string()),
-  amendedBy: z.array(z.string()),
-  summary: z.string().nullable(),
-  source: SourceSchema,
-});
+export const AdrExportSchema = AdrSchema.omit({ body: true, references: true });
 
-/** The service as exported. */
-export const ServiceExportSchema = z.object({
-  kind: z.literal('service'),
-  id: z.literal('service'),
-  name: z.string(),
-  version: z.string().nullable(),
-  description: z.string().nullable(),
-  repoUrl: z.string().nullable(),
-  branch: z.string(),
-  readmePath: z.string().nullable(),
-});
+/** The service as exported, without its README body. */
+export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
 
 /**
  * `handover ingest --json`: the model as data, a public interface. Consumers should filter
@@ -57,7 +30,6 @@ export type IngestExport = z.infer<typeof IngestExportSchema>;
 /** Builds the export from the model and the ingest report; pure. */
 export function createIngestExport(model: HandoverModel, report: BuildReport): IngestExport {
   const { readme: _readme, ...service } = model.service;
-  void _readme;
   return {
     version: INGEST_EXPORT_VERSION,
     records: [

@@ -1,23 +1,14 @@
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser } from '../helpers/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useServedSite } from '../helpers/served-site.ts';
 import { listPages } from '../helpers/site-pages.ts';
-import { serveFolder } from '../helpers/static-server.ts';
 
 const site = inject('demoSite');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const pages = await listPages(site);
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFolder>>;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([openBrowser(), serveFolder(site)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const served = useServedSite(site);
 
 interface Violation {
   id: string;
@@ -27,9 +18,9 @@ interface Violation {
 
 describe.each(['light', 'dark'] as const)('axe-core (WCAG 2.2 A and AA), %s theme', (colorScheme) => {
   it.each(pages)('%s has no violations', async (url) => {
-    const context = await browser.newContext({ colorScheme });
+    const context = await served.browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await page.goto(`${server.url}${url}`);
+    await page.goto(`${served.url}${url}`);
     await page.addScriptTag({ path: axePath });
     const violations = (await page.evaluate(
       `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`,

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser } from '../helpers/browser.ts';
-import { serveFolder } from '../helpers/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useServedSite } from '../helpers/served-site.ts';
 
-const site = inject('demoSite');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFolder>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([openBrowser(), serveFolder(site)]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const served = useServedSite(inject('demoSite'));
 
 describe('in a browser', () => {
   it('searches from the home page with the keyboard and opens a result', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}/`);
     // The button is enabled once the search script has loaded.
     await page.locator('button[data-open-modal]:not([disabled])').waitFor();
     await page.keyboard.press('Control+k');
@@ -33,9 +22,9 @@ describe('in a browser', () => {
   });
 
   it('shows an ADR page, its status and its diagram with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/adr/0003-queue-evidence-scanning-with-sqs/`);
+    await page.goto(`${served.url}/adr/0003-queue-evidence-scanning-with-sqs/`);
     await expect(page.locator('h1').first().textContent()).resolves.toBe('Queue evidence scanning with SQS');
     expect(await page.locator('.handover-status').first().isVisible()).toBe(true);
     expect(await page.getByText('Applicants upload evidence').isVisible()).toBe(true);
@@ -46,8 +35,8 @@ describe('in a browser', () => {
   });
 
   it('filters the ADR register by status and sorts it by date', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/adr/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}/adr/`);
     await page.selectOption('#handover-status-filter', 'accepted');
     await expect(page.locator('[data-register-count]').textContent()).resolves.toBe('4 of 7 decisions shown.');
     await page.locator('th[data-sort-key="date"] button').click();
@@ -59,8 +48,8 @@ describe('in a browser', () => {
   });
 
   it('reaches every sidebar section by keyboard alone', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}/`);
     const reached = new Set<string>();
     for (let step = 0; step < 30; step += 1) {
       await page.keyboard.press('Tab');

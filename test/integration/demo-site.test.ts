@@ -2,13 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { BuildReportSchema } from '../../scripts/report/build-report.ts';
-import { openBrowser } from '../helpers/browser.ts';
 import { listPages } from '../helpers/site-pages.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { serveFolder } from '../helpers/static-server.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('demoSite');
 const html = (page: string) => readFile(path.join(site, page, 'index.html'), 'utf8');
@@ -108,19 +106,12 @@ describe('the demo service site', () => {
   });
 
   describe('search', () => {
-    let browser: Browser;
-    let server: Awaited<ReturnType<typeof serveFolder>>;
-    beforeAll(async () => {
-      [browser, server] = await Promise.all([openBrowser(), serveFolder(site)]);
-    });
-    afterAll(async () => {
-      await Promise.all([browser?.close(), server?.close()]);
-    });
+    const served = useServedSite(site);
 
     it('has a Pagefind index that finds an ADR by a word only it contains', async () => {
       expect(existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/`);
+      const page = await served.browser.newPage();
+      await page.goto(`${served.url}/`);
       // A string, so the test runner does not rewrite the browser's dynamic import().
       const urls = await page.evaluate(`(async () => {
         const pagefind = await import('/pagefind/pagefind.js');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AdrSchema } from './adr.ts';
 
 /** `content/site.json`: what the Astro config needs to know about the site being built. */
 export const SiteSettingsSchema = z.object({
@@ -13,23 +14,7 @@ export const SiteSettingsSchema = z.object({
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 /** The ADR fields the site shows in indexes and headers (the body lives in the page). */
-export const AdrSummarySchema = z.object({
-  id: z.string(),
-  number: z.number().nullable(),
-  title: z.string(),
-  status: z.string().nullable(),
-  statusText: z.string().nullable(),
-  date: z.string().nullable(),
-  deciders: z.array(z.string()),
-  consulted: z.array(z.string()),
-  informed: z.array(z.string()),
-  tags: z.array(z.string()),
-  supersedes: z.array(z.string()),
-  supersededBy: z.array(z.string()),
-  amends: z.array(z.string()),
-  amendedBy: z.array(z.string()),
-  summary: z.string().nullable(),
-  source: z.object({ path: z.string(), line: z.number() }),
+export const AdrSummarySchema = AdrSchema.omit({ kind: true, body: true, references: true }).extend({
   /** Web URL of the source file, or null when the repo URL is unknown. */
   sourceUrl: z.string().nullable(),
 });
