@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { PROJECT_ROOT, runCli } from '../helpers/run-cli.ts';
 
 let scratch: string;
 beforeAll(async () => {
@@ -62,6 +62,7 @@ describe('handover build on bad input', () => {
     await mkdir(path.join(repo, 'docs', 'adr'), { recursive: true });
     await writeFile(path.join(repo, 'docs/adr/0001-good.md'), '# 1. A good decision\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nFine.\n');
     await writeFile(path.join(repo, 'docs/adr/0002-broken.md'), '---\nstatus: accepted\ndate: [2024\n---\n# A broken decision\n\nText with <html> and {braces}.\n');
+    await writeFile(path.join(repo, 'docs/adr/0003-raw-html.md'), await readFile(path.join(PROJECT_ROOT, 'test/unit/emit/fixtures/raw-html/input.md'), 'utf8'));
     const result = await build('broken', repo, '--strict');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/docs\/adr\/0002-broken\.md:\d+ error markdown\/invalid-front-matter: The front matter is not valid YAML/);
@@ -70,6 +71,10 @@ describe('handover build on bad input', () => {
     expect(good).toContain('A good decision');
     const broken = await readFile(path.join(result.out, 'adr', '0002-broken', 'index.html'), 'utf8');
     expect(broken).toContain('Text with &lt;html&gt; and {braces}.');
+    const rawHtml = await readFile(path.join(result.out, 'adr', '0003-raw-html', 'index.html'), 'utf8');
+    expect(rawHtml).toMatch(/<details><summary>Show the <b>answer<\/b><\/summary>/);
+    expect(rawHtml).toContain('<kbd>Ctrl</kbd>');
+    expect(rawHtml).not.toMatch(/<script>alert|onerror=|onmouseover=|<iframe/);
     const report = JSON.parse(await readFile(path.join(result.out, 'handover-report.json'), 'utf8'));
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ file: 'docs/adr/0002-broken.md', code: 'markdown/invalid-front-matter', severity: 'error' }));
   });

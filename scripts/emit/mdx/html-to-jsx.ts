@@ -39,8 +39,11 @@ export function toTextNodes(nodes: readonly ElementContent[], resolveUrl: UrlRes
   });
 }
 
-/** Converts sanitised HTML to MDX JSX flow nodes; runs of inline content become paragraphs. */
-export function toFlowNodes(nodes: readonly ElementContent[], resolveUrl: UrlResolver, line: number | null): RootContent[] {
+/**
+ * Converts sanitised HTML to MDX JSX flow nodes; runs of inline content become paragraphs.
+ * `insideJsx`: the nodes will be children of a JSX element (not of the Markdown document).
+ */
+export function toFlowNodes(nodes: readonly ElementContent[], resolveUrl: UrlResolver, line: number | null, insideJsx = false): RootContent[] {
   const flow: RootContent[] = [];
   let inline: ElementContent[] = [];
   const flush = () => {
@@ -51,8 +54,7 @@ export function toFlowNodes(nodes: readonly ElementContent[], resolveUrl: UrlRes
   for (const node of nodes) {
     if (node.type === 'element' && !INLINE.has(node.tagName)) {
       flush();
-      const element: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: node.tagName, attributes: attributes(node, resolveUrl, line), children: childrenOf(node, resolveUrl, line) };
-      flow.push(element);
+      flow.push(blockElement(node, resolveUrl, line, insideJsx));
     } else if (node.type === 'text' || node.type === 'element') {
       inline.push(node);
     }
@@ -61,14 +63,21 @@ export function toFlowNodes(nodes: readonly ElementContent[], resolveUrl: UrlRes
   return flow;
 }
 
-/** Children of a block element: inline-only content stays inline (`<summary>Text</summary>`). */
-function childrenOf(element: Element, resolveUrl: UrlResolver, line: number | null): MdxJsxFlowElement['children'] {
+/**
+ * A block element. Inside another JSX element, one whose content is all inline (`<summary>`,
+ * `<td>`) is written on one line, which MDX reads as a block with inline content; the MDX
+ * serialiser would otherwise put the content on lines of its own, and MDX would wrap it in a
+ * paragraph. (At the top of the document a one-line element would turn the whole document into
+ * inline content, so there a paragraph inside, e.g. `<div><p><img></p></div>`, is accepted.)
+ */
+function blockElement(element: Element, resolveUrl: UrlResolver, line: number | null, insideJsx: boolean): RootContent {
   const allInline = element.children.every((child) => child.type !== 'element' || INLINE.has(child.tagName));
-  if (allInline) {
-    const children = trimEnds(toTextNodes(element.children, resolveUrl, line));
-    return children.length > 0 ? [{ type: 'paragraph', children }] : [];
+  if (allInline && insideJsx) {
+    const oneLine: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: element.tagName, attributes: attributes(element, resolveUrl, line), children: trimEnds(toTextNodes(element.children, resolveUrl, line)) };
+    return oneLine as unknown as RootContent;
   }
-  return toFlowNodes(element.children, resolveUrl, line) as MdxJsxFlowElement['children'];
+  const block: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: element.tagName, attributes: attributes(element, resolveUrl, line), children: toFlowNodes(element.children, resolveUrl, line, true) as MdxJsxFlowElement['children'] };
+  return block;
 }
 
 function trimEnds(children: PhrasingContent[]): PhrasingContent[] {

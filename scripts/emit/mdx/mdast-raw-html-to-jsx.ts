@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { isInlineFragment, parseSafeHtml, toFlowNodes, toTextNodes } from './html-to-jsx.ts';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import type { UrlResolver } from './mdast-rewrite-urls.ts';
 
 const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr']);
@@ -68,10 +69,12 @@ function wrap(open: string, tag: string, inner: RootContent[], inline: boolean, 
     built.children = [...toTextNodes(element.children, resolveUrl, line), ...(inner as PhrasingContent[])];
     return [built as RootContent];
   }
-  const [built] = toFlowNodes([element], resolveUrl, line);
-  if (built?.type !== 'mdxJsxFlowElement') return inner;
-  built.children = [...built.children, ...(inner as typeof built.children)];
-  return [built];
+  const [built] = toFlowNodes([{ ...element, children: [] }], resolveUrl, line);
+  if (!built || (built.type !== 'mdxJsxFlowElement' && (built as { type: string }).type !== 'mdxJsxTextElement')) return inner;
+  // The element's own first line (`<details><summary>x</summary>`) comes before the Markdown it wraps.
+  const head = toFlowNodes(element.children, resolveUrl, line, true);
+  const block = { type: 'mdxJsxFlowElement', name: (built as { name: string }).name, attributes: (built as { attributes: MdxJsxFlowElement['attributes'] }).attributes, children: [...head, ...inner] } as MdxJsxFlowElement;
+  return [block];
 }
 
 interface TagToken {

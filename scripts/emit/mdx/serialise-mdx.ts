@@ -34,6 +34,10 @@ export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
     unsafe: [
       { character: 'i', atBreak: true, after: 'mport\\b' },
       { character: 'e', atBreak: true, after: 'xport\\b' },
+      // Text directly inside a JSX element written on one line (`<td>{id}</td>`) is not in a
+      // "phrasing" construct, where mdast-util-mdx escapes these; escape them there too.
+      { character: '{', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
+      { character: '<', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
     ],
   });
 }
