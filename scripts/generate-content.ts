@@ -3,7 +3,7 @@ import { emitContent, type EmitResult } from './emit/emit-content.ts';
 import { writeContent } from './emit/write-content.ts';
 import { ingest, type IngestResult } from './ingest.ts';
 import { summariseDiagnostics } from './report/build-report.ts';
-import { CONVENTIONAL_ADR_FOLDERS, findAdrFolders } from './sources/adr/discover-adrs.ts';
+import { CONVENTIONAL_ADR_FOLDERS, findAdrLocations } from './sources/adr/discover-adrs.ts';
 
 export interface GenerateOptions {
   repoRoot: string;
@@ -27,7 +27,8 @@ export async function generateContent(options: GenerateOptions, progress: Progre
   progress.done(`${files.length} files, ${ingested.model.adrs.length} ADRs`);
 
   progress.step('Writing content');
-  const found = await findAdrFolders({ repoRoot: options.repoRoot, config: ingested.config });
+  const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
+  const found = locations.folders.length > 0 ? locations.folders : locations.rootFiles.length > 0 ? ['(repository root)'] : [];
   const emit = await emitContent(ingested.model, {
     repoRoot: options.repoRoot,
     base: options.base,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unwrapShortcodeLink } from '../sources/markdown/shortcode-link.ts';
 import type { UrlResolver } from './mdx/mdast-rewrite-urls.ts';
 
 /** What the resolver needs to know to point a repo document's URLs at the site or the repo. */
@@ -34,7 +35,7 @@ const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function createUrlResolver(context: UrlContext, dropped: DroppedUrl[]): UrlResolver {
   return (url, kind, line) => {
-    const trimmed = url.trim();
+    const trimmed = unwrapShortcodeLink(url).trim();
     if (trimmed === '' || trimmed.startsWith('#')) return trimmed;
     if (trimmed.startsWith('//')) return `https:${trimmed}`;
     if (ANY_SCHEME.test(trimmed)) {

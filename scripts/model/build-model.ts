@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { HandoverConfig } from '../config/schema.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ServiceFact } from '../sources/service/service-fact.ts';
 import { linkAdrs } from './link-adrs.ts';
 import type { Adr } from './schemas/adr.ts';
@@ -21,6 +21,14 @@ export interface SourceRecords {
 /** Builds the linked model from source records and the config; pure. */
 export function buildModel(records: SourceRecords, config: HandoverConfig, repoRoot: string): { model: HandoverModel; diagnostics: Diagnostic[] } {
   const { adrs, diagnostics } = linkAdrs(records.adr);
+  if (adrs.length === 0) {
+    diagnostics.push(createDiagnostic({ file: null }, {
+      severity: 'info',
+      code: 'adr/none-found',
+      message: 'No architecture decision records were found.',
+      hint: 'Handover looks in docs/adr, docs/decisions, docs/architecture/decisions and other usual folders (see the README); set `adr.paths` in handover.config.yaml to point at yours.',
+    }));
+  }
   return { model: { service: buildService(records.service, config, repoRoot), adrs }, diagnostics };
 }
 

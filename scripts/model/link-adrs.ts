@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { adrIdFromPath } from '../sources/adr/adr-id.ts';
+import { unwrapShortcodeLink } from '../sources/markdown/shortcode-link.ts';
 import { checkAdrLinks } from './check-adr-links.ts';
 import type { Adr, AdrRelation } from './schemas/adr.ts';
 
@@ -16,15 +18,20 @@ const INVERSE: Record<AdrRelation, AdrRelation> = {
  */
 export function linkAdrs(adrs: readonly Adr[]): { adrs: Adr[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const linked = adrs.map((adr) => ({ ...adr, supersedes: [] as string[], supersededBy: [] as string[], amends: [] as string[], amendedBy: [] as string[] }));
+  const linked = withUniqueIds(adrs).map((adr) => ({ ...adr, supersedes: [] as string[], supersededBy: [] as string[], amends: [] as string[], amendedBy: [] as string[] }));
   const byId = new Map(linked.map((adr) => [adr.id, adr]));
-  const byNumber = new Map<number, typeof linked>();
+  const byPath = new Map(linked.map((adr) => [adr.source.path, adr]));
+  // Numbers are per folder: a repo may keep separate logs (`adr/`, `adr/cp30/`) numbered apart.
+  const byNumber = new Map<string, typeof linked>();
+  const numberKey = (folder: string, number: number) => `${folder}\0${number}`;
   for (const adr of linked) {
     if (adr.number === null) continue;
-    byNumber.set(adr.number, [...(byNumber.get(adr.number) ?? []), adr]);
+    const key = numberKey(path.posix.dirname(adr.source.path), adr.number);
+    byNumber.set(key, [...(byNumber.get(key) ?? []), adr]);
   }
-  for (const [number, holders] of byNumber) {
+  for (const holders of byNumber.values()) {
     if (holders.length < 2) continue;
+    const number = holders[0]!.number;
     for (const adr of holders.slice(1)) {
       diagnostics.push(createDiagnostic({ file: adr.source.path, line: adr.source.line }, {
         severity: 'warning',
@@ -45,10 +52,10 @@ export function linkAdrs(adrs: readonly Adr[]): { adrs: Adr[]; diagnostics: Diag
   };
   for (const adr of linked) {
     for (const reference of adr.references) {
-      const target = resolve(reference.href, reference.number);
+      const target = resolve(adr, reference.href, reference.number);
       if (target) {
         add(adr, reference.relation, target);
-      } else if (!reference.inProse && reference.href && isRelativeFileLink(reference.href)) {
+      } else if (!reference.inProse && reference.href && isRelativeFileLink(unwrapShortcodeLink(reference.href))) {
         diagnostics.push(createDiagnostic({ file: adr.source.path, line: reference.line }, {
           severity: 'warning',
           code: 'adr/dangling-link',
@@ -63,16 +70,46 @@ export function linkAdrs(adrs: readonly Adr[]): { adrs: Adr[]; diagnostics: Diag
   diagnostics.push(...checkAdrLinks(linked, writtenBy));
   return { adrs: linked, diagnostics };
 
-  function resolve(href: string | null, number: number | null) {
+  /** The ADR a link points at: by path from the linking file, by file name, or by number. */
+  function resolve(from: Adr, written: string | null, number: number | null) {
+    const href = written === null ? null : unwrapShortcodeLink(written);
     if (href && isRelativeFileLink(href)) {
-      const found = byId.get(adrIdFromPath(decodeURIComponent(href.split(/[?#]/)[0]!)));
+      const target = safeDecode(href.split(/[?#]/)[0]!);
+      const found = byPath.get(path.posix.normalize(path.posix.join(path.posix.dirname(from.source.path), target))) ?? byId.get(adrIdFromPath(target));
       if (found) return found;
     }
     if (number !== null) {
-      const holders = byNumber.get(number);
-      if (holders?.length === 1) return holders[0]!;
+      const sameFolder = byNumber.get(numberKey(path.posix.dirname(from.source.path), number));
+      if (sameFolder?.length === 1) return sameFolder[0]!;
+      const anywhere = linked.filter((adr) => adr.number === number);
+      if (anywhere.length === 1) return anywhere[0]!;
     }
     return null;
+  }
+}
+
+/**
+ * Gives every ADR a distinct id (the id is its page URL): when two folders hold the same file
+ * name, the later ones are prefixed with their folder.
+ */
+function withUniqueIds(adrs: readonly Adr[]): Adr[] {
+  const seen = new Set<string>();
+  return adrs.map((adr) => {
+    if (!seen.has(adr.id)) {
+      seen.add(adr.id);
+      return adr;
+    }
+    const id = adrIdFromPath(adr.source.path.replace(/\//g, '-'));
+    seen.add(id);
+    return { ...adr, id };
+  });
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }
 

@@ -18,7 +18,7 @@ export interface BodyMetadata {
 const RELATION_PHRASES: [RegExp, AdrRelation][] = [
   [/super[sc]e+ded\s+(in\s+part\s+)?by\s*:?\s*$/i, 'supersededBy'],
   [/super[sc]e+ded\s*:?\s*$/i, 'supersededBy'],
-  [/(in\s+part\s+)?super[sc]e+des\s*:?\s*$/i, 'supersedes'],
+  [/(in\s+part\s+)?super[sc]e+des(\s+(some|parts?|aspects?|of|the)){0,4}\s*:?\s*$/i, 'supersedes'],
   [/amended\s+by\s*:?\s*$/i, 'amendedBy'],
   [/clarified\s+by\s*:?\s*$/i, 'amendedBy'],
   [/amends\s*:?\s*$/i, 'amends'],
@@ -26,13 +26,13 @@ const RELATION_PHRASES: [RegExp, AdrRelation][] = [
 ];
 
 const RELATION_WORDS = String.raw`((?:in\s+part\s+)?super[sc]e+d(?:es|ed)(?:\s+(?:in\s+part\s+)?by)?|amend(?:s|ed\s+by)|clarifie(?:s|d\s+by))\s*:?\s*`;
-const STATUS_MENTION = new RegExp(`${RELATION_WORDS}(?:adr[\\s-]*)?#?(\\d+)`, 'gi');
-const PROSE_MENTION = new RegExp(`${RELATION_WORDS}adr[\\s-]*#?(\\d+)`, 'gi');
+const STATUS_MENTION = new RegExp(`${RELATION_WORDS}\\[?(?:adr[\\s-]*)?#?(\\d+)`, 'gi');
+const PROSE_MENTION = new RegExp(`${RELATION_WORDS}\\[?adr[\\s-]*#?(\\d+)`, 'gi');
 
-const FIELD_PATTERN = /^\s*(status|date|deciders|decision[- ]makers|consulted|informed|tags|technical story)\s*:\s*(.*)$/i;
+const FIELD_PATTERN = /^\s*(status|date|created|decided|deciders|decision[- ]makers?|consulted|informed|tags|technical story)\s*:\s*(.*)$/i;
 
-/** Reads status, date, people, tags and ADR links from the body of an ADR. */
-export function readBodyMetadata(tree: Root): BodyMetadata {
+/** Reads status, date, people, tags and ADR links from the body of an ADR (below its title). */
+export function readBodyMetadata(tree: Root, title?: Heading): BodyMetadata {
   const metadata: BodyMetadata = { statusText: null, statusLine: null, dateText: null, deciders: [], consulted: [], informed: [], tags: [], references: [] };
   const children = tree.children;
   // `Field: value` lines count only in the preamble, before the first section heading, where
@@ -46,7 +46,7 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
       readStatusSection(section, metadata);
       for (const child of section) statusNodes.add(child);
     }
-    if (node.type === 'heading' && node.depth >= 2) inPreamble = false;
+    if (node.type === 'heading' && node.depth >= 2 && node !== title) inPreamble = false;
     if (inPreamble && (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote' || node.type === 'table')) {
       for (const line of fieldLines(node)) applyField(line, metadata);
       // "Supersedes [2. ...](0002-...md)" under the title (MADR) or in a `* Status:` bullet.
@@ -93,9 +93,14 @@ function fieldLines(node: Paragraph | List | RootContent): FieldLine[] {
     return node.children.flatMap((child) => (child.type === 'listItem' ? child.children : [child])).flatMap((child) => fieldLines(child));
   }
   if (node.type === 'table') {
-    // A two-column key/value table under the title: | Status | Accepted |
-    // The header row (| Field | Value |) names the columns unless it is itself a field.
-    const rows = node.children.filter((row, index) => index > 0 || FIELD_PATTERN.test(`${toString(row.children[0] ?? '')}: x`));
+    const cells = node.children.map((row) => row.children.map((cell) => toString(cell).trim()));
+    const isField = (text: string | undefined) => FIELD_PATTERN.test(`${text ?? ''}: x`);
+    // Fields as columns: | Created | Status | over | 2020-05-17 | Open |
+    if (cells.length >= 2 && cells[0]!.length > 1 && cells[0]!.every(isField)) {
+      return cells[0]!.map((key, column) => ({ text: `${key}: ${cells[1]![column] ?? ''}`, line: node.children[1]!.position?.start.line ?? 1 }));
+    }
+    // Fields as rows: | Status | Accepted |, under a header row (| Field | Value |) unless it is a field.
+    const rows = node.children.filter((row, index) => index > 0 || isField(toString(row.children[0] ?? '')));
     return rows.flatMap((row) => {
       const [key, value] = row.children.map((cell) => toString(cell).trim());
       return key && value !== undefined ? [{ text: `${key.replace(/:$/, '')}: ${value}`, line: row.position?.start.line ?? 1 }] : [];
@@ -103,7 +108,9 @@ function fieldLines(node: Paragraph | List | RootContent): FieldLine[] {
   }
   if (node.type !== 'paragraph') return [];
   const start = node.position?.start.line ?? 1;
-  return toString(node).split('\n').map((text, offset) => ({ text, line: start + offset }));
+  // `**Status:** Proposed␠␠` + `**Date:** 2026-10-06`: a hard break separates fields too.
+  const text = node.children.map((child) => (child.type === 'break' ? '\n' : toString(child))).join('');
+  return text.split('\n').map((line, offset) => ({ text: line, line: start + offset }));
 }
 
 function applyField({ text, line }: FieldLine, metadata: BodyMetadata): void {
@@ -114,7 +121,7 @@ function applyField({ text, line }: FieldLine, metadata: BodyMetadata): void {
   if (field === 'status' && metadata.statusText === null && value) {
     metadata.statusText = value;
     metadata.statusLine = line;
-  } else if (field === 'date' && metadata.dateText === null && value) {
+  } else if ((field === 'date' || field === 'decided' || field === 'created') && metadata.dateText === null && value) {
     metadata.dateText = value;
   } else if (field.startsWith('decider') || field.startsWith('decision')) {
     metadata.deciders.push(...splitList(value));
@@ -159,6 +166,7 @@ function findReferences(node: RootContent, inProse: boolean): AdrReference[] {
   const mention = inProse ? PROSE_MENTION : STATUS_MENTION;
   for (const paragraph of paragraphs) {
     let before = '';
+    let previous: AdrRelation | null = null;
     const flushText = (text: string, line: number) => {
       // Unlinked mentions: "superseded by ADR-0123", "Supersedes 0019".
       for (const match of text.matchAll(mention)) {
@@ -172,11 +180,14 @@ function findReferences(node: RootContent, inProse: boolean): AdrReference[] {
       if (piece.type === 'link') {
         flushText(pending, pendingLine);
         pending = '';
-        const relation = relationBefore(before);
+        // "Supersedes [A](..) and [B](..)": a list of links shares the relation before it.
+        const relation: AdrRelation | null = relationBefore(before) ?? (previous && /^\s*(,|and|&|,\s*and)\s*$/i.test(before) ? previous : null);
         if (relation) references.push({ relation, href: piece.url, number: numberIn(piece.text), line: piece.line, inProse });
+        previous = relation;
         before = '';
       } else {
         if (!pending) pendingLine = piece.line;
+        if (!/^\s*(,|and|&|,\s*and)?\s*$/i.test(piece.text)) previous = null;
         pending += piece.text;
         before = (before + piece.text).slice(-80);
       }

@@ -24,6 +24,8 @@ const STATUS_EMOJI: Record<string, AdrStatus> = {
 export function normaliseAdrStatus(written: string): AdrStatus | null {
   // A template placeholder offers the choices rather than making one: {proposed | accepted}.
   if (/^\s*[{[(<]?[^|]*\|/.test(written) && written.split('|').length > 2) return null;
+  // ...or lists two of them: "Accepted or Rejected".
+  if (/^\W*[a-z]+\s+or\s+[a-z]+\W*$/i.test(written)) return null;
   const text = written.replace(/[\uFE0F`*_>"']/g, ' ').trim().toLowerCase();
   const word = /[a-z][a-z-]*/.exec(text)?.[0];
   // A partly superseded decision still stands for the rest of what it decided.

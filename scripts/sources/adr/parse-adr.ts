@@ -20,7 +20,7 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
   }
   const at = (line: number | null | undefined) => ({ file: file.path, line: line ?? null });
   const fileName = file.path.split('/').pop()!;
-  const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  const heading = titleHeading(tree, typeof data.title === 'string');
   const writtenTitle = heading ? toString(heading).trim() : typeof data.title === 'string' ? data.title.trim() : '';
   if (!writtenTitle) {
     diagnostics.push(createDiagnostic(at(1), {
@@ -30,7 +30,7 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
       hint: 'Start the file with a level-1 heading naming the decision, e.g. `# 3. Use PostgreSQL for applications`.',
     }));
   }
-  const body = readBodyMetadata(tree);
+  const body = readBodyMetadata(tree, heading);
   const frontStatus = stringValue(data.status);
   const statusText = frontStatus ?? body.statusText;
   const status = statusText ? normaliseAdrStatus(statusText) : null;
@@ -42,7 +42,8 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
       hint: 'Use one of: draft, proposed, accepted, rejected, deprecated, superseded (synonyms such as Approved or Pending work too).',
     }));
   }
-  const dateText = data.date instanceof Date ? data.date : stringValue(data.date) ?? body.dateText;
+  // A `Date:` written in the ADR is the decision date; front matter `date` is often the page's.
+  const dateText = body.dateText ?? (data.date instanceof Date ? data.date : stringValue(data.date));
   const date = dateText ? normaliseDate(dateText) : null;
   if (dateText && !date) {
     diagnostics.push(createDiagnostic(at(1), {
@@ -52,11 +53,11 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
       hint: 'Write dates as YYYY-MM-DD (2024-03-31); DD/MM/YYYY is read day-first.',
     }));
   }
-  const title = stripNumberPrefix(writtenTitle) || fileName.replace(/\.[^.]+$/, '');
+  const title = cleanTitle(writtenTitle) || fileName.replace(/\.[^.]+$/, '');
   const record: Adr = {
     kind: 'adr',
     id: adrIdFromPath(file.path),
-    number: numberFromFileName(fileName) ?? numberFromTitle(writtenTitle),
+    number: numberFromFileName(fileName) ?? numberFromTitle(withoutStatusPrefix(writtenTitle)),
     title,
     status,
     statusText: statusText ?? null,
@@ -77,9 +78,20 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
   return { records: [record], diagnostics: diagnostics satisfies Diagnostic[] };
 }
 
+/**
+ * The heading that titles the ADR: the first level-1 heading; failing that (and with no front
+ * matter title), a heading of any level that opens the document (`## 006 - Choose X`).
+ */
+function titleHeading(tree: Root, hasFrontMatterTitle: boolean): Heading | undefined {
+  const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  if (h1 || hasFrontMatterTitle) return h1;
+  const first = tree.children.find((node) => node.type !== 'html' && node.type !== 'yaml');
+  return first?.type === 'heading' ? first : undefined;
+}
+
 /** The body without the title and the preamble fields that the page header already shows. */
 function withoutHeaderFields(tree: Root, heading: Heading | undefined): Root['children'] {
-  const firstSection = tree.children.findIndex((node) => node.type === 'heading' && node.depth >= 2);
+  const firstSection = tree.children.findIndex((node) => node.type === 'heading' && node.depth >= 2 && node !== heading);
   return tree.children.filter((node, index) => node !== heading && !((firstSection === -1 || index < firstSection) && isShownMetadataBlock(node)));
 }
 
@@ -112,10 +124,25 @@ function frontMatterReferences(data: Record<string, unknown>): Adr['references']
 }
 
 const NUMBER_PREFIX = /^\s*\[?\s*(?:adr)?[\s_#-]*(\d+)\s*(?:[.:)\]–—-]\s*|\s+)/i;
+/** `ADRxxx: Use X`, a template's placeholder number left in. */
+const PLACEHOLDER_PREFIX = /^\s*adr[\s_-]*x+\s*[.:–—-]\s*/i;
+/** `Architecture Decision Record: Use X`, `ADR: Use X`. */
+const KIND_PREFIX = /^\s*(?:architecture\s+decision(?:\s+record)?|adr)\s*[:–—-]\s*/i;
+/** `[Superseded by ADR-0019] Use X`: a status some teams put in the title. */
+const STATUS_PREFIX = /^\s*\[\s*(?:superseded|superceded|deprecated|rejected|accepted|proposed|draft|obsolete|replaced)\b[^\]]*\]\s*/i;
+
+function withoutStatusPrefix(title: string): string {
+  return title.replace(STATUS_PREFIX, '');
+}
 
 /** "3. Use X", "ADR-003: Use X", "ADR019: Use X" -> "Use X". */
 export function stripNumberPrefix(title: string): string {
-  return title.replace(NUMBER_PREFIX, '').trim();
+  return title.replace(NUMBER_PREFIX, '').replace(PLACEHOLDER_PREFIX, '').trim();
+}
+
+/** The plain title: no status in brackets, no number, no "Architecture Decision Record:" label. */
+export function cleanTitle(title: string): string {
+  return stripNumberPrefix(withoutStatusPrefix(title)).replace(KIND_PREFIX, '').trim();
 }
 
 function numberFromTitle(title: string): number | null {

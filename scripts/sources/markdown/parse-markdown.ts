@@ -47,13 +47,39 @@ export function parseMarkdown(text: string, file: string): ParsedMarkdown {
       diagnostics.push(createDiagnostic({ file, line }, {
         severity: 'error',
         code: 'markdown/invalid-front-matter',
-        message: `The front matter is not valid YAML: ${reason}`,
+        message: `The front matter is not valid YAML: ${reason} Its simple \`key: value\` lines were read one by one.`,
         hint: 'Fix the YAML between the `---` lines (quote values that contain `:` or start with `@`, `*` or `[`).',
       }));
       const end = text.indexOf('\n---', 3);
-      if (end !== -1) body = text.slice(0, end + 4).replace(/[^\n]/g, '') + text.slice(end + 4);
+      if (end !== -1) {
+        data = readSimpleLines(text.slice(text.indexOf('\n') + 1, end));
+        body = text.slice(0, end + 4).replace(/[^\n]/g, '') + text.slice(end + 4);
+      }
     }
   }
-  const tree = markdownParser.parse(body);
+  const tree = markdownParser.parse(withShortcodeLinksAsUrls(body));
   return { data, tree, diagnostics };
+}
+
+/**
+ * Reads top-level `key: value` lines of front matter that is not valid YAML (often an unquoted
+ * `title: ADR002: Use X`), so one bad character does not lose the title or status.
+ */
+function readSimpleLines(frontMatter: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const line of frontMatter.split('\n')) {
+    const match = /^([A-Za-z][\w-]*):[ \t]+(.+?)\s*$/.exec(line);
+    if (!match || /^[[{|>&*!]/.test(match[2]!)) continue;
+    data[match[1]!] = match[2]!.replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return data;
+}
+
+/**
+ * Hugo sites link with shortcodes, `[text]({{< ref "0003-x.md" >}})`, which Markdown does not
+ * read as a link (the destination has spaces). Rewrite them as links to the file, on the same
+ * line, so positions stay right.
+ */
+function withShortcodeLinksAsUrls(markdown: string): string {
+  return markdown.replace(/\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+"([^"\n]+)"\s*[>%]\}\}\s*\)/g, (_match, target: string) => `](<${target}>)`);
 }

@@ -8,9 +8,10 @@ export function normaliseDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return null;
   const text = value.trim().replace(/\.$/, '');
-  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(text);
+  // (?!\d) rather than \b: `2020-06-15T20:21:00+01:00` is a date too.
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text);
   if (match) return isoDate(match[1], match[2], match[3]);
-  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(text);
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/.exec(text);
   if (match) return isoDate(match[3], match[2], match[1]);
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (match) return isoDate(match[1], match[2], match[3]);

@@ -48,7 +48,8 @@ describe('parseAdr', () => {
   it('keeps the ADR and reports broken front matter with its line', () => {
     const text = '---\nstatus: accepted\ndate: [2021\n---\n# Use Kafka\n\nBody.\n';
     const { records, diagnostics } = parseAdr({ path: 'docs/adr/0001-use-kafka.md', text });
-    expect(records[0]).toMatchObject({ title: 'Use Kafka', status: null });
+    // The simple lines of the broken front matter are still read.
+    expect(records[0]).toMatchObject({ title: 'Use Kafka', status: 'accepted', date: null });
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: 'docs/adr/0001-use-kafka.md', code: 'markdown/invalid-front-matter', severity: 'error' });
     expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
@@ -61,6 +62,15 @@ describe('parseAdr', () => {
     expect(adr!.references.map(({ relation, href, number, inProse }) => [relation, href, number, inProse])).toEqual([
       ['supersedes', '0003-aws.md', 3, true],
       ['supersededBy', '0040-x.md', 40, true],
+    ]);
+  });
+
+  it('shares a relation across a list of links, and reads partial supersession', () => {
+    const text = '# 17. Simplify\n\n## Status\n\nAccepted\n\n## Context\n\nNote: this ADR supersedes some aspects of [ADR-15](adr-015-x.md) and [ADR-16](adr-016-y.md). See [ADR-3](adr-003-z.md).\n';
+    const [adr] = parseAdr({ path: 'adr-017-simplify.md', text }).records;
+    expect(adr!.references.map(({ relation, href }) => [relation, href])).toEqual([
+      ['supersedes', 'adr-015-x.md'],
+      ['supersedes', 'adr-016-y.md'],
     ]);
   });
 
