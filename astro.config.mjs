@@ -39,7 +39,7 @@ export default defineConfig({
       description: settings.description ?? undefined,
       // Sections link to their index pages; documents are reached from there and from search.
       // Autogenerating over document folders would put every page's link on every page.
-      sidebar: settings.sections.map(({ label, link }) => ({ label, link })),
+      sidebar: settings.sections,
       social: settings.repoUrl ? [{ icon: 'github', label: 'Source repository', href: settings.repoUrl }] : [],
       customCss: ['./site/styles/handover.css'],
       components: {

@@ -24,7 +24,8 @@ export async function generateContent(options: GenerateOptions, progress: Progre
   progress.step('Reading the repository');
   const ingested = await ingest(options.repoRoot);
   const { files } = ingested.report;
-  progress.done(`${files.length} files, ${ingested.model.adrs.length} ADRs`);
+  const { adrs, runbooks, alerts } = ingested.model;
+  progress.done(`${files.length} files, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts`);
 
   progress.step('Writing content');
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
@@ -34,6 +35,7 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     base: options.base,
     adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS },
     siteTitle: ingested.config.site.title ?? null,
+    today: ingested.today,
   });
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;

@@ -4,6 +4,10 @@ import { buildModel, type HandoverModel, type SourceRecords } from './model/buil
 import { summariseDiagnostics, type BuildReport, type FileOutcome } from './report/build-report.ts';
 import { adrSource } from './sources/adr/index.ts';
 import { readSourceFile } from './sources/read-source-file.ts';
+import { alertSource } from './sources/alert/index.ts';
+import { lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
+import { ownershipSource } from './sources/ownership/index.ts';
+import { runbookSource } from './sources/runbook/index.ts';
 import { serviceSource } from './sources/service/index.ts';
 import type { Source, SourceContext } from './sources/types.ts';
 import type { HandoverConfig } from './config/schema.ts';
@@ -12,10 +16,25 @@ export interface IngestResult {
   config: HandoverConfig;
   model: HandoverModel;
   report: BuildReport;
+  /** The ISO date the build counted as today. */
+  today: string;
+}
+
+export interface IngestOptions {
+  /** ISO date the build counts as today; default: HANDOVER_TODAY, SOURCE_DATE_EPOCH, else now. */
+  today?: string;
+}
+
+/** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
+export function buildDate(explicit?: string): string {
+  if (explicit) return explicit;
+  if (process.env.HANDOVER_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(process.env.HANDOVER_TODAY)) return process.env.HANDOVER_TODAY;
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
 }
 
 /** Runs config, every source and the model over a service repo: everything before emit. */
-export async function ingest(repoRoot: string): Promise<IngestResult> {
+export async function ingest(repoRoot: string, options: IngestOptions = {}): Promise<IngestResult> {
   const { config, file: configFile, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
   const context: SourceContext = { repoRoot, config };
   const files: FileOutcome[] = [];
@@ -23,26 +42,32 @@ export async function ingest(repoRoot: string): Promise<IngestResult> {
   const records: SourceRecords = {
     adr: await runSource(adrSource, context, files, diagnostics),
     service: await runSource(serviceSource, context, files, diagnostics),
+    runbook: await runSource(runbookSource, context, files, diagnostics),
+    alert: await runSource(alertSource, context, files, diagnostics),
+    ownership: await runSource(ownershipSource, context, files, diagnostics),
   };
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot);
+  const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
+  const today = buildDate(options.today);
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
     schemaVersion: 1,
     service: { name: model.service.name, version: model.service.version },
     config: configFile,
-    counts: { adr: model.adrs.length },
+    counts: { adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length },
     files: files.sort((a, b) => a.path.localeCompare(b.path) || a.source.localeCompare(b.source)),
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report };
+  return { config, model, report, today };
 }
 
 /** Discovers, reads and parses one source's files, accounting for each in `files`. */
 async function runSource<TRecord>(source: Source<TRecord>, context: SourceContext, files: FileOutcome[], diagnostics: Diagnostic[]): Promise<TRecord[]> {
   const records: TRecord[] = [];
   const paths = await source.discover(context);
+  const parseContext = { ...context, discovered: new Set(paths) };
   const texts = await Promise.all(paths.map((path) => readSourceFile(context.repoRoot, path)));
   paths.forEach((path, index) => {
     const read = texts[index]!;
@@ -53,7 +78,7 @@ async function runSource<TRecord>(source: Source<TRecord>, context: SourceContex
     }
     let result;
     try {
-      result = source.parse({ path, text: read.text }, context);
+      result = source.parse({ path, text: read.text }, parseContext);
     } catch (error) {
       // Parsers report problems as diagnostics; a throw is a bug in Handover, not in the file.
       const message = `Handover failed to parse this file (${(error as Error).message}); this is a bug in Handover.`;
@@ -64,7 +89,9 @@ async function runSource<TRecord>(source: Source<TRecord>, context: SourceContex
     diagnostics.push(...result.diagnostics);
     records.push(...result.records);
     const ids = result.records.map((record) => (record as { id?: string }).id ?? source.kind);
-    files.push({ path, source: source.kind, outcome: result.skipped ? 'skipped' : 'record', records: ids, reason: result.skipped ?? null });
+    const failed = result.records.length === 0 && !result.skipped && result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    const reason = result.skipped ?? (failed ? result.diagnostics.find((diagnostic) => diagnostic.severity === 'error')!.message : null);
+    files.push({ path, source: source.kind, outcome: result.skipped ? 'skipped' : failed ? 'error' : 'record', records: ids, reason });
   });
   return records;
 }

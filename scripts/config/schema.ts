@@ -33,6 +33,50 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    runbooks: z
+      .object({
+        /**
+         * Folders (relative to the repo root) that hold runbooks. Default: `docs/runbooks`,
+         * `runbooks`, `docs/playbooks`, `source/**\/runbooks` and folders named `alerts` that
+         * hold Markdown.
+         */
+        paths: z.array(z.string().min(1)).optional(),
+        /**
+         * Where the team published runbooks before, with `{slug}` for the runbook's file name,
+         * e.g. `https://docs.example.org/manual/alerts/{slug}.html`. Alerts whose `runbook_url`
+         * matches it link to the runbook page here; those whose slug matches no runbook are
+         * reported. Default: none (URLs are matched by their last path segment).
+         */
+        urlPattern: z.string().includes('{slug}', { message: 'must contain {slug} where the runbook name goes' }).optional(),
+        /** How long a review lasts when a runbook does not say (`review_in`). Default: `6 months`. */
+        reviewPeriod: z.string().regex(/^\s*\d+\s*(day|week|month|year)s?\s*$/i, 'must look like "6 months", "12 weeks" or "1 year"').default('6 months'),
+      })
+      .strict()
+      .prefault({}),
+    alerts: z
+      .object({
+        /** Folders or files with Prometheus rule files. Default: every YAML file in the repo that holds alerting rules. */
+        paths: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Who to contact about the service: the team, escalation, on-call. Shown on the home page and runbooks. */
+    contacts: z
+      .array(
+        z
+          .object({
+            /** What the contact is for, e.g. `team`, `escalation`, `on-call`, `product owner`. */
+            role: z.string().min(1),
+            name: z.string().min(1),
+            slack: z.string().optional(),
+            email: z.email().optional(),
+            phone: z.string().optional(),
+            /** A page with more, e.g. the on-call rota. */
+            url: z.url({ protocol: /^https?$/ }).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     site: z
       .object({
         /** Title shown in the site header. Default: the service name followed by "handover". */

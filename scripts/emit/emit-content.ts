@@ -19,6 +19,8 @@ export interface EmitOptions {
   /** ADR folders found, and every folder looked in, for the empty-state message. */
   adrFolders: SiteSettings['adr'];
   siteTitle: string | null;
+  /** ISO date the build counts as today (shown with review states). */
+  today: string;
 }
 
 export interface EmitResult {
@@ -41,6 +43,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   const documents = [
     ...(service.readme && service.readmePath ? [{ path: service.readmePath, tree: service.readme }] : []),
     ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
+    ...model.runbooks.map((runbook) => ({ path: runbook.source.path, tree: runbook.body })),
   ];
   const graph = adrGraphSource(model.adrs);
   const diagrams = await renderMermaid([...documents.flatMap((document) => collectMermaidSources(document.tree)), ...(graph ? [graph] : [])]);
@@ -78,9 +81,20 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       handover: { kind: 'adr', id: adr.id },
     }, toMdx({ path: adr.source.path, tree: adr.body })));
   }
+  for (const runbook of model.runbooks) {
+    files.set(`docs/runbooks/${runbook.id}.mdx`, page({
+      title: runbook.title,
+      description: runbook.summary ?? `Runbook${runbook.alerts.length > 0 ? ` for ${runbook.alerts.join(', ')}` : ''}.`,
+      editUrl: sourceUrl(service, runbook.source.path) ?? false,
+      handover: { kind: 'runbook', id: runbook.id },
+    }, toMdx({ path: runbook.source.path, tree: runbook.body })));
+  }
   files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
+  files.set('data/runbooks.json', json(model.runbooks.map(({ kind: _kind, body: _body, ...runbook }) => ({ ...runbook, sourceUrl: sourceUrl(service, runbook.source.path) }))));
+  files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
   files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
-  files.set('data/service.json', json([{ id: 'service', name: service.name, version: service.version, description: service.description, repoUrl: service.repoUrl, readmePath: service.readmePath, adrCount: model.adrs.length }]));
+  const { readme: _readme, kind: _service, ...serviceData } = service;
+  files.set('data/service.json', json([{ ...serviceData, today: options.today }]));
   const settings: SiteSettings = {
     title: options.siteTitle ?? `${service.name} handover`,
     description: service.description,
@@ -88,6 +102,9 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     sections: [
       { label: 'Overview', link: '/' },
       { label: 'Decisions (ADRs)', link: '/adr/' },
+      ...(model.runbooks.length + model.alerts.length > 0
+        ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
+        : []),
     ],
     adr: options.adrFolders,
   };
@@ -97,7 +114,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     files,
     assets: images.files,
     diagnostics,
-    pages: 2 + model.adrs.length,
+    pages: 2 + model.adrs.length + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }

@@ -11,6 +11,7 @@ export function pageIndex(model: HandoverModel): Map<string, string> {
   const pages = new Map<string, string>();
   if (model.service.readmePath) pages.set(model.service.readmePath, '');
   for (const adr of model.adrs) pages.set(adr.source.path, adrPagePath(adr.id));
+  for (const runbook of model.runbooks) pages.set(runbook.source.path, `runbooks/${runbook.id}/`);
   return pages;
 }
 

@@ -1,25 +1,44 @@
 import path from 'node:path';
 import type { HandoverConfig } from '../config/schema.ts';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { ownersOf } from '../sources/ownership/codeowners.ts';
+import type { CodeownersFile } from '../sources/ownership/index.ts';
 import type { ServiceFact } from '../sources/service/service-fact.ts';
 import { linkAdrs } from './link-adrs.ts';
+import { linkOperations } from './link-operations.ts';
+import { reviewDueDate, reviewStateOn } from './review-state.ts';
 import type { Adr } from './schemas/adr.ts';
+import type { Alert } from './schemas/alert.ts';
+import type { Runbook } from './schemas/runbook.ts';
 import type { Service } from './schemas/service.ts';
 
 /** Everything the site shows, with links between records resolved. */
 export interface HandoverModel {
   service: Service;
   adrs: Adr[];
+  runbooks: Runbook[];
+  alerts: Alert[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
 export interface SourceRecords {
   adr: Adr[];
   service: ServiceFact[];
+  runbook: Runbook[];
+  alert: Alert[];
+  ownership: CodeownersFile[];
 }
 
-/** Builds the linked model from source records and the config; pure. */
-export function buildModel(records: SourceRecords, config: HandoverConfig, repoRoot: string): { model: HandoverModel; diagnostics: Diagnostic[] } {
+/** Facts from outside the files: the build's date and git history. */
+export interface ModelInputs {
+  /** ISO date the build counts as today (review states depend on it). */
+  today: string;
+  /** Date of the last commit touching each repo path, when the repo has git history. */
+  lastCommitDates: ReadonlyMap<string, string>;
+}
+
+/** Builds the linked model from source records, the config and outside facts; pure. */
+export function buildModel(records: SourceRecords, config: HandoverConfig, repoRoot: string, inputs: ModelInputs): { model: HandoverModel; diagnostics: Diagnostic[] } {
   const { adrs, diagnostics } = linkAdrs(records.adr);
   if (adrs.length === 0) {
     diagnostics.push(createDiagnostic({ file: null }, {
@@ -29,10 +48,33 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
       hint: 'Handover looks in docs/adr, docs/decisions, docs/architecture/decisions and other usual folders (see the README); set `adr.paths` in handover.config.yaml to point at yours.',
     }));
   }
-  return { model: { service: buildService(records.service, config, repoRoot), adrs }, diagnostics };
+  const codeowners = records.ownership[0] ?? null;
+  const service = buildService(records.service, config, repoRoot, codeowners);
+  const operations = linkOperations(records.alert, records.runbook, { urlPattern: config.runbooks.urlPattern ?? null, repoUrl: service.repoUrl });
+  diagnostics.push(...operations.diagnostics);
+  const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  return { model: { service, adrs, runbooks, alerts: operations.alerts }, diagnostics };
 }
 
-function buildService(facts: ServiceFact[], config: HandoverConfig, repoRoot: string): Service {
+/** Adds what the runbook file does not say: owner from CODEOWNERS, review date from git, state. */
+function completeRunbook(runbook: Runbook, config: HandoverConfig, codeowners: CodeownersFile | null, inputs: ModelInputs): Runbook {
+  const codeOwners = codeowners ? ownersOf(codeowners.rules, runbook.source.path) : [];
+  const owner = runbook.owner ?? (codeOwners.length > 0 ? codeOwners.join(', ') : null);
+  const gitDate = inputs.lastCommitDates.get(runbook.source.path) ?? null;
+  const lastReviewed = runbook.lastReviewed ?? gitDate;
+  const reviewDue = reviewDueDate(lastReviewed, runbook.reviewIn, runbook.reviewDue, config.runbooks.reviewPeriod);
+  return {
+    ...runbook,
+    owner,
+    ownerSource: runbook.owner ? runbook.ownerSource : codeOwners.length > 0 ? 'codeowners' : null,
+    lastReviewed,
+    lastReviewedSource: runbook.lastReviewed ? 'front-matter' : gitDate ? 'git' : null,
+    reviewDue,
+    reviewState: reviewStateOn(reviewDue, inputs.today),
+  };
+}
+
+function buildService(facts: ServiceFact[], config: HandoverConfig, repoRoot: string, codeowners: CodeownersFile | null): Service {
   const packageFact = facts.find((fact) => fact.kind === 'package');
   const readme = facts.find((fact) => fact.kind === 'readme');
   const remote = facts.find((fact) => fact.kind === 'git-remote');
@@ -47,5 +89,7 @@ function buildService(facts: ServiceFact[], config: HandoverConfig, repoRoot: st
     branch: config.service.branch ?? head?.branch ?? 'main',
     readmePath: readme?.path ?? null,
     readme: readme?.body ?? null,
+    contacts: config.contacts,
+    codeowners: codeowners ? { path: codeowners.path, rules: codeowners.rules.map(({ pattern, owners }) => ({ pattern, owners })) } : null,
   };
 }

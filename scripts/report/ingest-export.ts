@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
 import { AdrSchema } from '../model/schemas/adr.ts';
+import { AlertSchema } from '../model/schemas/alert.ts';
+import { RunbookSchema } from '../model/schemas/runbook.ts';
 import { ServiceSchema } from '../model/schemas/service.ts';
 import { FileOutcomeSchema, type BuildReport } from './build-report.ts';
 
@@ -10,6 +12,12 @@ export const INGEST_EXPORT_VERSION = 1;
 
 /** An ADR as exported: the model's record without its Markdown body or raw link references. */
 export const AdrExportSchema = AdrSchema.omit({ body: true, references: true });
+
+/** A runbook as exported, without its Markdown body. */
+export const RunbookExportSchema = RunbookSchema.omit({ body: true });
+
+/** An alert as exported. */
+export const AlertExportSchema = AlertSchema;
 
 /** The service as exported, without its README body. */
 export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
@@ -21,7 +29,7 @@ export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
  */
 export const IngestExportSchema = z.object({
   version: z.literal(INGEST_EXPORT_VERSION),
-  records: z.array(z.discriminatedUnion('kind', [AdrExportSchema, ServiceExportSchema])),
+  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema])),
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),
 });
@@ -35,6 +43,8 @@ export function createIngestExport(model: HandoverModel, report: BuildReport): I
     records: [
       service,
       ...model.adrs.map(({ body: _body, references: _references, ...adr }) => adr),
+      ...model.runbooks.map(({ body: _body, ...runbook }) => runbook),
+      ...model.alerts,
     ],
     files: report.files,
     diagnostics: report.diagnostics,

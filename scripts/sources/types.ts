@@ -20,6 +20,8 @@ export interface SourceContext {
   /** Absolute path of the service repo root. */
   repoRoot: string;
   config: HandoverConfig;
+  /** While parsing: every path this source discovered, for rules that depend on neighbours. */
+  discovered?: ReadonlySet<string>;
 }
 
 /**

@@ -18,7 +18,8 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'handover.js'), ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CI: '1', ...env },
+      // A fixed "today" keeps review states (and so every page) the same from run to run.
+      env: { ...process.env, CI: '1', HANDOVER_TODAY: '2026-11-27', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -14,5 +14,9 @@ export const ServiceSchema = z.object({
   /** Repo-relative path of the README rendered as the overview, or null. */
   readmePath: z.string().nullable(),
   readme: MarkdownBodySchema.nullable(),
+  /** Who to contact, from the config (`contacts`). */
+  contacts: z.array(z.object({ role: z.string(), name: z.string(), slack: z.string().optional(), email: z.string().optional(), phone: z.string().optional(), url: z.string().optional() })),
+  /** The CODEOWNERS file and its rules (pattern -> owners), or null. */
+  codeowners: z.object({ path: z.string(), rules: z.array(z.object({ pattern: z.string(), owners: z.array(z.string()) })) }).nullable(),
 });
 export type Service = z.infer<typeof ServiceSchema>;

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { AdrSchema } from './adr.ts';
+import { AlertSchema } from './alert.ts';
+import { RunbookSchema } from './runbook.ts';
+import { ServiceSchema } from './service.ts';
 
 /** `content/site.json`: what the Astro config needs to know about the site being built. */
 export const SiteSettingsSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   repoUrl: z.string().nullable(),
-  /** Top-level sections for the sidebar: one link each, never one per document. */
-  sections: z.array(z.object({ label: z.string(), link: z.string() })),
+  /** Top-level sections for the sidebar: a link or a group of links each, never one per document. */
+  sections: z.array(
+    z.union([
+      z.object({ label: z.string(), link: z.string() }),
+      z.object({ label: z.string(), items: z.array(z.object({ label: z.string(), link: z.string() })) }),
+    ]),
+  ),
   /** ADR folders found, and every folder looked in (shown when none was found). */
   adr: z.object({ found: z.array(z.string()), searched: z.array(z.string()) }),
 });
@@ -29,3 +37,21 @@ export const GeneratedDiagramSchema = z.object({
   svg: z.string().nullable(),
 });
 export type GeneratedDiagram = z.infer<typeof GeneratedDiagramSchema>;
+
+/** A runbook as the site shows it (the body lives in its page). */
+export const RunbookSummarySchema = RunbookSchema.omit({ kind: true, body: true }).extend({
+  sourceUrl: z.string().nullable(),
+});
+export type RunbookSummary = z.infer<typeof RunbookSummarySchema>;
+
+/** An alert as the site shows it. */
+export const AlertSummarySchema = AlertSchema.omit({ kind: true }).extend({
+  sourceUrl: z.string().nullable(),
+});
+export type AlertSummary = z.infer<typeof AlertSummarySchema>;
+
+/** The service as the site shows it, with the build's date. */
+export const ServiceSummarySchema = ServiceSchema.omit({ kind: true, readme: true }).extend({
+  today: z.string(),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;

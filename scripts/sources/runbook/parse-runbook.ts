@@ -1,0 +1,112 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Runbook } from '../../model/schemas/runbook.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { documentName, fileSlug } from '../shared/file-slug.ts';
+import { normaliseDate } from '../shared/normalise-date.ts';
+import type { ParseResult, SourceText } from '../types.ts';
+import { orderSections, sectionOfHeading } from './runbook-sections.ts';
+
+/** A file name that is itself an alert name, by Prometheus convention (`KubePodCrashLooping`). */
+const ALERT_NAME = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
+/** Links that are dashboards or log searches. */
+const DASHBOARD_URL = /grafana|kibana|datadog|dashboards?\b|newrelic|cloudwatch|logit\.io|splunk|honeycomb|lightstep|sentry\.io|app\.signalfx|d\/[a-z0-9]{6,}/i;
+
+/**
+ * Parses one runbook. Review dates and owners are read as written; the model later adds the
+ * owner from CODEOWNERS, the review date from git, and the review state for the build's date.
+ */
+export function parseRunbook(file: SourceText): ParseResult<Runbook> {
+  const erb = /\.erb$/i.test(file.path);
+  const { data: rawData, tree, diagnostics } = parseMarkdown(erb ? withoutErbOnlyLines(file.text) : file.text, file.path);
+  const data = Object.fromEntries(Object.entries(rawData).map(([key, value]) => [key.toLowerCase(), value]));
+  if (tree.children.length === 0 && Object.keys(data).length === 0) return { records: [], diagnostics, skipped: 'empty file' };
+  const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1 && toString(node).trim() !== '');
+  const name = documentName(file.path);
+  const title = (heading ? toString(heading).trim() : '') || text(data.title) || name;
+  if (!heading && !text(data.title)) {
+    diagnostics.push(createDiagnostic({ file: file.path, line: 1 }, {
+      severity: 'warning',
+      code: 'runbook/missing-title',
+      message: 'This runbook has no `# Title` heading or `title` in its front matter, so its file name is used as the title.',
+      hint: 'Start the runbook with a level-1 heading naming the alert or the task.',
+    }));
+  }
+  const lastReviewedText = data.last_reviewed_on ?? data.last_reviewed ?? data.lastreviewed ?? data.reviewed ?? data.review_date ?? data.reviewed_on;
+  const lastReviewed = lastReviewedText == null ? null : normaliseDate(lastReviewedText);
+  if (lastReviewedText != null && !lastReviewed) {
+    diagnostics.push(createDiagnostic({ file: file.path, line: 1 }, {
+      severity: 'warning',
+      code: 'runbook/invalid-date',
+      message: `The review date "${String(lastReviewedText)}" is not a date Handover can read.`,
+      hint: 'Write it as YYYY-MM-DD, e.g. `last_reviewed_on: 2026-02-18`.',
+    }));
+  }
+  const dueText = data.review_by ?? data.review_due ?? data.next_review ?? data.next_review_on;
+  const record: Runbook = {
+    kind: 'runbook',
+    id: fileSlug(file.path, 'runbook'),
+    title,
+    summary: summarise(tree),
+    alerts: [...new Set([...listOf(data.alerts), ...listOf(data.alert), ...listOf(data.alertname), ...(ALERT_NAME.test(name) ? [name] : [])])].sort(),
+    owner: text(data.owner) ?? text(data.owner_slack) ?? text(data.team) ?? (listOf(data.owners).join(', ') || null),
+    ownerSource: text(data.owner) ?? text(data.owner_slack) ?? text(data.team) ?? (listOf(data.owners)[0] ?? null) ? 'front-matter' : null,
+    lastReviewed,
+    lastReviewedSource: lastReviewed ? 'front-matter' : null,
+    reviewIn: text(data.review_in) ?? text(data.review_period) ?? text(data.review_every),
+    reviewDue: dueText == null ? null : normaliseDate(dueText),
+    reviewState: 'unknown',
+    dashboards: findDashboards(tree),
+    sections: orderSections(tree.children.flatMap((node) => (node.type === 'heading' && node.depth >= 2 && node.depth <= 3 ? [sectionOfHeading(toString(node))] : [])).filter((section) => section !== null)),
+    source: { path: file.path, line: heading?.position?.start.line ?? 1 },
+    body: { type: 'root', children: tree.children.filter((node) => node !== heading) } satisfies Root,
+  };
+  return { records: [record], diagnostics };
+}
+
+/**
+ * Middleman runbooks open with `# <%= current_page.data.title %>`: a line that is only ERB says
+ * nothing to a reader, so it is blanked (keeping line numbers). Other ERB stays, as text.
+ */
+function withoutErbOnlyLines(markdown: string): string {
+  return markdown.replace(/<%#[\s\S]*?%>/g, (comment) => comment.replace(/[^\n]/g, '')).replace(/^(#+\s*)?(<%[\s\S]*?%>\s*)+$/gm, '');
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((item) => String(item).trim()).filter(Boolean);
+  return typeof value === 'string' ? value.split(/\s*,\s*/).filter(Boolean) : [];
+}
+
+/** The first paragraph under Meaning/Overview, else the first paragraph. */
+function summarise(tree: Root): string | null {
+  const children = tree.children;
+  const meaning = children.findIndex((node) => node.type === 'heading' && sectionOfHeading(toString(node)) === 'meaning');
+  const firstParagraph = (nodes: RootContent[]) => nodes.find((node) => node.type === 'paragraph' && toString(node).trim());
+  const paragraph = (meaning === -1 ? undefined : firstParagraph(children.slice(meaning + 1))) ?? firstParagraph(children);
+  if (!paragraph) return null;
+  const summary = toString(paragraph).replace(/\s+/g, ' ').trim();
+  return summary.length > 280 ? `${summary.slice(0, 277)}...` : summary;
+}
+
+/** Links to dashboards and log searches, in order, without repeats. */
+function findDashboards(tree: Root): { title: string; url: string }[] {
+  const found = new Map<string, string>();
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier, node.url);
+  });
+  visit(tree, (node) => {
+    const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
+    if (!url || !/^https?:/i.test(url) || found.has(url)) return;
+    const title = toString(node).trim();
+    if (DASHBOARD_URL.test(url) || /dashboard/i.test(title)) found.set(url, title || url);
+  });
+  return [...found].map(([url, title]) => ({ title, url }));
+}
