@@ -11,10 +11,15 @@ import { looksHelmTemplated, neutraliseHelmTemplate } from './helm-template.ts';
  * Recording rules are not alerts and are left out; promtool test files are skipped.
  */
 export function parseRuleFile(file: SourceText): ParseResult<Alert> {
+  // promtool test files (top-level rule_files: and tests:) are told apart before parsing: their
+  // multi-line PromQL strings are often YAML that only lenient parsers accept.
+  if (/^rule_files\s*:/m.test(file.text) && /^tests\s*:/m.test(file.text)) return { records: [], diagnostics: [], skipped: 'promtool test file' };
   const diagnostics: Diagnostic[] = [];
   const helm = looksHelmTemplated(file.text) ? neutraliseHelmTemplate(file.text) : { text: file.text, templated: false };
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(helm.text, { lineCounter, uniqueKeys: false });
+  // strict: false accepts what the YAML spec forbids only for form (e.g. a multi-line quoted
+  // string whose closing line is under-indented), as Prometheus' own YAML parser does.
+  const documents = parseAllDocuments(helm.text, { lineCounter, uniqueKeys: false, strict: false });
   const list = Array.isArray(documents) ? documents : [documents];
   const records: Alert[] = [];
   let sawRules = false;

@@ -9,8 +9,8 @@ import { normaliseDate } from '../shared/normalise-date.ts';
 import type { ParseResult, SourceText } from '../types.ts';
 import { orderSections, sectionOfHeading } from './runbook-sections.ts';
 
-/** A file name that is itself an alert name, by Prometheus convention (`KubePodCrashLooping`). */
-const ALERT_NAME = /^[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+$/;
+/** A file name that is itself an alert name, by Prometheus convention (`KubePodCrashLooping`, `etcdNoLeader`). */
+const ALERT_NAME = /^(?=[A-Za-z][A-Za-z0-9]*$)(?=.*[a-z])(?=.[^A-Z]*[A-Z]).+$/;
 /** Links that are dashboards or log searches. */
 const DASHBOARD_URL = /grafana|kibana|datadog|dashboards?\b|newrelic|cloudwatch|logit\.io|splunk|honeycomb|lightstep|sentry\.io|app\.signalfx|d\/[a-z0-9]{6,}/i;
 
@@ -25,7 +25,10 @@ export function parseRunbook(file: SourceText): ParseResult<Runbook> {
   if (tree.children.length === 0 && Object.keys(data).length === 0) return { records: [], diagnostics, skipped: 'empty file' };
   const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1 && toString(node).trim() !== '');
   const name = documentName(file.path);
-  const title = (heading ? toString(heading).trim() : '') || text(data.title) || name;
+  // Front matter `title` is the page title on the docs sites runbooks come from (Hugo,
+  // Middleman); the H1 is often the alert name or an ERB tag.
+  const headingText = heading ? toString(heading).trim() : '';
+  const title = text(data.title) ?? (headingText || name);
   if (!heading && !text(data.title)) {
     diagnostics.push(createDiagnostic({ file: file.path, line: 1 }, {
       severity: 'warning',
@@ -50,7 +53,7 @@ export function parseRunbook(file: SourceText): ParseResult<Runbook> {
     id: fileSlug(file.path, 'runbook'),
     title,
     summary: summarise(tree),
-    alerts: [...new Set([...listOf(data.alerts), ...listOf(data.alert), ...listOf(data.alertname), ...(ALERT_NAME.test(name) ? [name] : [])])].sort(),
+    alerts: [...new Set([...listOf(data.alerts), ...listOf(data.alert), ...listOf(data.alertname), ...(isAlertName(name, headingText) ? [name] : [])])].sort(),
     owner: text(data.owner) ?? text(data.owner_slack) ?? text(data.team) ?? (listOf(data.owners).join(', ') || null),
     ownerSource: text(data.owner) ?? text(data.owner_slack) ?? text(data.team) ?? (listOf(data.owners)[0] ?? null) ? 'front-matter' : null,
     lastReviewed,
@@ -64,6 +67,11 @@ export function parseRunbook(file: SourceText): ParseResult<Runbook> {
     body: { type: 'root', children: tree.children.filter((node) => node !== heading) } satisfies Root,
   };
   return { records: [record], diagnostics };
+}
+
+/** True when a runbook's file name is an alert name: CamelCase, or one word that is also its H1. */
+function isAlertName(name: string, heading: string): boolean {
+  return ALERT_NAME.test(name) || (/^[A-Za-z][A-Za-z0-9]*$/.test(name) && heading === name);
 }
 
 /**

@@ -30,6 +30,12 @@ describe('the `handover ingest --json` export (a public, versioned interface)', 
       source: { path: 'docs/adr/0002-use-postgresql-sessions-for-applicant-login.md', line: 1 },
     });
     expect(Object.keys(exported)).toEqual(['version', 'records', 'files', 'diagnostics']);
-    expect(exported.files.length).toBeGreaterThan(exported.records.length - 1);
+    const files = exported.files.map((file) => file.path);
+    for (const record of exported.records) if ('source' in record) expect(files).toContain(record.source.path);
+    const runbook = exported.records.find((record) => record.kind === 'runbook' && record.id === 'notify-outage');
+    expect(runbook).toMatchObject({ kind: 'runbook', title: 'GOV.UK Notify outage or degradation', alerts: ['NotifyDeliveryFailures'], owner: '@example-council/blue-badge-team', lastReviewed: '2026-06-01', reviewDue: '2026-12-01' });
+    expect(runbook).not.toHaveProperty('body');
+    const alert = exported.records.find((record) => record.kind === 'alert' && record.name === 'NotifyDeliveryFailures');
+    expect(alert).toMatchObject({ kind: 'alert', id: 'notifydeliveryfailures', severity: 'warning', runbook: 'notify-outage', runbookResolution: 'url', source: { path: 'alerts/prometheus-rules.yml' } });
   });
 });
