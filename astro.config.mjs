@@ -46,6 +46,9 @@ export default defineConfig({
         MarkdownContent: './site/components/overrides/MarkdownContent.astro',
         Search: './site/components/overrides/Search.astro',
       },
+      // Wrapped code never scrolls sideways, so no code block is a scroll region that needs a
+      // tab stop (axe: scrollable-region-focusable), with or without JavaScript.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       lastUpdated: false,
       pagination: false,
       markdown: { processedDirs: [contentDir] },

@@ -49,10 +49,31 @@ describe('the demo service site', () => {
     expect([...index.matchAll(/<h3 id="timeline-(\d{4})">/g)].map((match) => match[1])).toEqual(['2023', '2024', '2026']);
   });
 
+  it('has an Operations section where every alert links to its runbook in one click', async () => {
+    const alerts = await html('alerts');
+    const rows = [...alerts.matchAll(/<tr id="([^"]+)" data-severity="([^"]+)">([\s\S]*?)<\/tr>/g)];
+    expect(rows).toHaveLength(6);
+    for (const [, id, , cells] of rows) expect(cells, id).toMatch(/<a href="\/runbooks\/[^"]+\/">/);
+    const runbooks = (await listPages(site)).filter((page) => /^\/runbooks\/.+\//.test(page));
+    expect(runbooks).toHaveLength(6);
+    const runbook = await html('runbooks/notify-outage');
+    expect(runbook).toMatch(/<a href="\/alerts\/#notifydeliveryfailures" data-pagefind-filter="alert">NotifyDeliveryFailures<\/a>/);
+    expect(runbook).toContain('@example-council/blue-badge-team');
+    expect(runbook).toMatch(/Review due soon<\/span> due <time datetime="2026-12-01">/);
+  });
+
+  it('shows contacts and code owners on the home page', async () => {
+    const home = await html('');
+    expect(home).toMatch(/<h2 id="contacts">Contacts<\/h2>/);
+    expect(home).toContain('#blue-badge-incidents');
+    expect(home).toMatch(/<h2 id="ownership">Who owns what<\/h2>/);
+    expect(home).toContain('<code>/docs/runbooks/</code>');
+  });
+
   it('keeps the sidebar to section links, not one link per document', async () => {
     const page = await html('adr/0001-record-architecture-decisions');
     const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"']);
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"']);
   });
 
   it('renders Mermaid diagrams to inline SVG at build time', async () => {
@@ -120,6 +141,19 @@ describe('the demo service site', () => {
         return Promise.all(search.results.map(async (result) => (await result.data()).url));
       })()`) as string[];
       expect(urls[0]).toBe('/adr/0003-queue-evidence-scanning-with-sqs/');
+      await page.close();
+    });
+
+    it('finds a runbook by the name of an alert it covers', async () => {
+      const page = await served.browser.newPage();
+      await page.goto(`${served.url}/`);
+      const urls = (await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.init();
+        const search = await pagefind.search('ExpiryReminderJobNotRun');
+        return Promise.all(search.results.map(async (result) => (await result.data()).url));
+      })()`)) as string[];
+      expect(urls).toContain('/runbooks/expiry-reminder-job/');
       await page.close();
     });
   });

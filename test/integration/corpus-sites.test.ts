@@ -32,6 +32,28 @@ describe.skipIf(!HAVE_FIXTURES)(`handover build on every ADR set of the corpus${
     expect(report.files.filter((file) => file.outcome === 'error')).toEqual([]);
   });
 
+  it('builds the modernisation-platform ERB runbooks with overdue badges for a fixed today', async () => {
+    const expected = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test/unit/operations/expectations/modernisation-platform-runbooks.json'), 'utf8')) as { runbooks: { id: string; overdue: boolean | null }[] };
+    const out = path.join(scratch, 'ministryofjustice__modernisation-platform', 'dist');
+    const index = await readFile(path.join(out, 'runbooks', 'index.html'), 'utf8');
+    expect([...index.matchAll(/handover-status--rejected[^>]*>Review overdue</g)]).toHaveLength(expected.runbooks.filter((runbook) => runbook.overdue).length);
+    for (const runbook of expected.runbooks) {
+      const page = await readFile(path.join(out, 'runbooks', runbook.id, 'index.html'), 'utf8');
+      expect(page.includes('>Review overdue<'), runbook.id).toBe(runbook.overdue === true);
+      expect(page).not.toMatch(/current_page\.data/);
+    }
+  });
+
+  it('builds the prometheus-operator runbooks, found by their alert names', async () => {
+    const out = path.join(scratch, 'prometheus-operator', 'dist');
+    const result = await runCli(['build', '--repo', path.join(FIXTURES, 'prometheus-operator__runbooks'), '--out', out, '--work-dir', path.join(scratch, 'prometheus-operator', 'work')]);
+    expect(result.code, result.stderr).toBe(0);
+    const page = await readFile(path.join(out, 'runbooks', 'kubepodcrashlooping', 'index.html'), 'utf8');
+    expect(page).toMatch(/<h1[^>]*>Kube Pod Crash Looping<\/h1>/);
+    expect(page).toMatch(/data-pagefind-filter="alert">KubePodCrashLooping</);
+    expect(page).toMatch(/<dt>Sections<\/dt><dd>Meaning, Impact, Diagnosis, Mitigation<\/dd>/);
+  });
+
   it('publishes the images ADRs show, and the pages point at them', async () => {
     const out = path.join(scratch, 'alphagov__govuk-aws', 'dist');
     const page = await readFile(path.join(out, 'adr', '0015-dns-infrastructure', 'index.html'), 'utf8');
