@@ -5,6 +5,9 @@ import { summariseDiagnostics, type BuildReport, type FileOutcome } from './repo
 import { adrSource } from './sources/adr/index.ts';
 import { readSourceFile } from './sources/read-source-file.ts';
 import { alertSource } from './sources/alert/index.ts';
+import { codeMarkerSource } from './sources/code-marker/index.ts';
+import { debtSource } from './sources/debt/index.ts';
+import { blameDates } from './sources/git/blame-dates.ts';
 import { lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
 import { ownershipSource } from './sources/ownership/index.ts';
 import { runbookSource } from './sources/runbook/index.ts';
@@ -45,17 +48,22 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     runbook: await runSource(runbookSource, context, files, diagnostics),
     alert: await runSource(alertSource, context, files, diagnostics),
     ownership: await runSource(ownershipSource, context, files, diagnostics),
+    debt: await runSource(debtSource, context, files, diagnostics),
+    'code-marker': await runSource(codeMarkerSource, context, files, diagnostics),
   };
+  const markerLines = new Map<string, number[]>();
+  for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
+  const markerDates = await blameDates(repoRoot, markerLines);
   const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
   const today = buildDate(options.today);
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
     schemaVersion: 1,
     service: { name: model.service.name, version: model.service.version },
     config: configFile,
-    counts: { adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length },
+    counts: { adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length, debt: model.debt.length, 'code-marker': model.codeMarkers.length },
     files: files.sort((a, b) => a.path.localeCompare(b.path) || a.source.localeCompare(b.source)),
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
@@ -72,6 +80,12 @@ async function runSource<TRecord>(source: Source<TRecord>, context: SourceContex
   paths.forEach((path, index) => {
     const read = texts[index]!;
     if (!read.ok) {
+      if (source.lenient) {
+        // A code scan meets binary and huge files as a matter of course: a note, not an error.
+        diagnostics.push({ ...read.diagnostic, severity: 'info' });
+        files.push({ path, source: source.kind, outcome: 'skipped', records: [], reason: read.diagnostic.message });
+        return;
+      }
       diagnostics.push(read.diagnostic);
       files.push({ path, source: source.kind, outcome: 'error', records: [], reason: read.diagnostic.message });
       return;

@@ -5,10 +5,12 @@ import { ownersOf } from '../sources/ownership/codeowners.ts';
 import type { CodeownersFile } from '../sources/ownership/index.ts';
 import type { ServiceFact } from '../sources/service/service-fact.ts';
 import { linkAdrs } from './link-adrs.ts';
+import { linkDebt } from './link-debt.ts';
 import { linkOperations } from './link-operations.ts';
 import { reviewDueDate, reviewStateOn } from './review-state.ts';
 import type { Adr } from './schemas/adr.ts';
 import type { Alert } from './schemas/alert.ts';
+import type { CodeMarker, DebtItem } from './schemas/debt.ts';
 import type { Runbook } from './schemas/runbook.ts';
 import type { Service } from './schemas/service.ts';
 
@@ -18,6 +20,8 @@ export interface HandoverModel {
   adrs: Adr[];
   runbooks: Runbook[];
   alerts: Alert[];
+  debt: DebtItem[];
+  codeMarkers: CodeMarker[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
@@ -27,6 +31,8 @@ export interface SourceRecords {
   runbook: Runbook[];
   alert: Alert[];
   ownership: CodeownersFile[];
+  debt: DebtItem[];
+  'code-marker': CodeMarker[];
 }
 
 /** Facts from outside the files: the build's date and git history. */
@@ -35,6 +41,8 @@ export interface ModelInputs {
   today: string;
   /** Date of the last commit touching each repo path, when the repo has git history. */
   lastCommitDates: ReadonlyMap<string, string>;
+  /** Date each code marker's line was last changed (`path:line` -> ISO date), from git blame. */
+  markerDates: ReadonlyMap<string, string>;
 }
 
 /** Builds the linked model from source records, the config and outside facts; pure. */
@@ -53,7 +61,9 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   const operations = linkOperations(records.alert, records.runbook, { urlPattern: config.runbooks.urlPattern ?? null, repoUrl: service.repoUrl });
   diagnostics.push(...operations.diagnostics);
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-  return { model: { service, adrs, runbooks, alerts: operations.alerts }, diagnostics };
+  const debt = linkDebt(records.debt, adrs, records['code-marker'], inputs.markerDates);
+  diagnostics.push(...debt.diagnostics);
+  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers }, diagnostics };
 }
 
 /** Adds what the runbook file does not say: owner from CODEOWNERS, review date from git, state. */

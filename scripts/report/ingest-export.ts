@@ -3,6 +3,7 @@ import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
 import { AdrSchema } from '../model/schemas/adr.ts';
 import { AlertSchema } from '../model/schemas/alert.ts';
+import { CodeMarkerSchema, DebtItemSchema } from '../model/schemas/debt.ts';
 import { RunbookSchema } from '../model/schemas/runbook.ts';
 import { ServiceSchema } from '../model/schemas/service.ts';
 import { FileOutcomeSchema, type BuildReport } from './build-report.ts';
@@ -19,6 +20,9 @@ export const RunbookExportSchema = RunbookSchema.omit({ body: true });
 /** An alert as exported. */
 export const AlertExportSchema = AlertSchema;
 
+/** A debt item as exported, without its Markdown body. */
+export const DebtExportSchema = DebtItemSchema.omit({ body: true });
+
 /** The service as exported, without its README body. */
 export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
 
@@ -29,7 +33,7 @@ export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
  */
 export const IngestExportSchema = z.object({
   version: z.literal(INGEST_EXPORT_VERSION),
-  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema])),
+  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema])),
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),
 });
@@ -45,6 +49,8 @@ export function createIngestExport(model: HandoverModel, report: BuildReport): I
       ...model.adrs.map(({ body: _body, references: _references, ...adr }) => adr),
       ...model.runbooks.map(({ body: _body, ...runbook }) => runbook),
       ...model.alerts,
+      ...model.debt.map(({ body: _body, ...item }) => item),
+      ...model.codeMarkers,
     ],
     files: report.files,
     diagnostics: report.diagnostics,

@@ -31,6 +31,8 @@ export interface SourceContext {
 export interface Source<TRecord> {
   /** The kind of record this source makes, e.g. `adr`. */
   kind: string;
+  /** Files it cannot read (binary, huge) are skipped with a note rather than reported as errors. */
+  lenient?: boolean;
   /** Finds the files this source reads, as sorted repo-relative POSIX paths. */
   discover(context: SourceContext): Promise<string[]>;
   /** Turns one file into records and diagnostics; never throws on bad input. */

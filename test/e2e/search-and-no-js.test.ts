@@ -38,7 +38,7 @@ describe('in a browser', () => {
     const page = await served.browser.newPage();
     await page.goto(`${served.url}/adr/`);
     await page.selectOption('#handover-status-filter', 'accepted');
-    await expect(page.locator('[data-register-count]').textContent()).resolves.toBe('4 of 7 decisions shown.');
+    await expect(page.locator('[data-register-controls] [data-count]').textContent()).resolves.toBe('4 of 7 decisions shown.');
     await page.locator('th[data-sort-key="date"] button').click();
     await page.locator('th[data-sort-key="date"] button').click();
     expect(await page.locator('th[data-sort-key="date"]').getAttribute('aria-sort')).toBe('descending');

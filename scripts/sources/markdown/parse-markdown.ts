@@ -57,7 +57,7 @@ export function parseMarkdown(text: string, file: string): ParsedMarkdown {
       }
     }
   }
-  const tree = markdownParser.parse(withShortcodeLinksAsUrls(body));
+  const tree = markdownParser.parse(withShortcodeLinksAsUrls(withPlainHeadingSpaces(body)));
   return { data, tree, diagnostics };
 }
 
@@ -82,4 +82,12 @@ function readSimpleLines(frontMatter: string): Record<string, unknown> {
  */
 function withShortcodeLinksAsUrls(markdown: string): string {
   return markdown.replace(/\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+"([^"\n]+)"\s*[>%]\}\}\s*\)/g, (_match, target: string) => `](<${target}>)`);
+}
+
+/**
+ * `##\u00A0Title` (a no-break space, typed with Option+Space on a Mac) is not a heading in
+ * CommonMark, though every author who wrote it meant one. Same length, so positions stay right.
+ */
+function withPlainHeadingSpaces(markdown: string): string {
+  return markdown.replace(/^( {0,3}#{1,6})\u00A0/gm, '$1 ');
 }

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * For each file, the date (ISO) each of the given lines was last changed, from one
+ * `git blame --line-porcelain` run per file (never one per line). Empty without git history;
+ * lines not yet committed are absent.
+ */
+export async function blameDates(repoRoot: string, linesByFile: ReadonlyMap<string, readonly number[]>): Promise<Map<string, string>> {
+  const dates = new Map<string, string>();
+  if (linesByFile.size === 0 || !(await stat(path.join(repoRoot, '.git')).catch(() => null))) return dates;
+  for (const [file, lines] of linesByFile) {
+    const wanted = new Set(lines);
+    const output = await run(['blame', '--line-porcelain', '--', file], repoRoot);
+    let line = 0;
+    let committed = true;
+    for (const text of output.split('\n')) {
+      const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(text);
+      if (header) {
+        line = Number(header[2]);
+        committed = !/^0+$/.test(header[1]!);
+      } else if (text.startsWith('committer-time ') && committed && wanted.has(line)) {
+        dates.set(`${file}:${line}`, new Date(Number(text.slice(15)) * 1000).toISOString().slice(0, 10));
+      }
+    }
+  }
+  return dates;
+}
+
+function run(args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', () => resolve(''));
+    child.on('close', () => resolve(output));
+  });
+}
