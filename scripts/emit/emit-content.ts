@@ -44,6 +44,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     ...(service.readme && service.readmePath ? [{ path: service.readmePath, tree: service.readme }] : []),
     ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
     ...model.runbooks.map((runbook) => ({ path: runbook.source.path, tree: runbook.body })),
+    ...model.debt.flatMap((item) => (item.body ? [{ path: item.source.path, tree: item.body }] : [])),
   ];
   const graph = adrGraphSource(model.adrs);
   const diagrams = await renderMermaid([...documents.flatMap((document) => collectMermaidSources(document.tree)), ...(graph ? [graph] : [])]);
@@ -89,7 +90,17 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       handover: { kind: 'runbook', id: runbook.id },
     }, toMdx({ path: runbook.source.path, tree: runbook.body })));
   }
+  for (const item of model.debt) {
+    files.set(`docs/debt/${item.id}.mdx`, page({
+      title: item.ref && item.ref !== item.title ? `${item.ref}: ${item.title}` : item.title,
+      description: item.reason ?? item.impact ?? `Technical debt item ${item.ref ?? item.id}.`,
+      editUrl: sourceUrl(service, item.source.path) ?? false,
+      handover: { kind: 'debt', id: item.id },
+    }, item.body ? toMdx({ path: item.source.path, tree: item.body }) : ''));
+  }
   files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
+  files.set('data/debt.json', json(model.debt.map(({ kind: _kind, body: _body, ...item }) => ({ ...item, sourceUrl: sourceUrl(service, item.source.path) }))));
+  files.set('data/code-markers.json', json(model.codeMarkers.map(({ kind: _kind, ...marker }) => ({ ...marker, sourceUrl: sourceUrl(service, marker.source.path) }))));
   files.set('data/runbooks.json', json(model.runbooks.map(({ kind: _kind, body: _body, ...runbook }) => ({ ...runbook, sourceUrl: sourceUrl(service, runbook.source.path) }))));
   files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
   files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
@@ -105,6 +116,9 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       ...(model.runbooks.length + model.alerts.length > 0
         ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
         : []),
+      ...(model.debt.length + model.codeMarkers.length > 0
+        ? [{ label: 'Technical debt', items: [{ label: 'Debt register', link: '/debt/' }, { label: 'Debt in code', link: '/debt/code-markers/' }] }]
+        : []),
     ],
     adr: options.adrFolders,
   };
@@ -114,7 +128,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     files,
     assets: images.files,
     diagnostics,
-    pages: 2 + model.adrs.length + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0),
+    pages: 2 + model.adrs.length + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }

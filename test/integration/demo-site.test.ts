@@ -62,6 +62,22 @@ describe('the demo service site', () => {
     expect(runbook).toMatch(/Review due soon<\/span> due <time datetime="2026-12-01">/);
   });
 
+  it('has a Debt section: the register with its ADR links, item pages, charts and the markers in code', async () => {
+    const register = await html('debt');
+    expect([...register.matchAll(/<tr data-status=/g)]).toHaveLength(6);
+    expect(register).toMatch(/<a href="\/debt\/td-001\/">TD-001: Synchronous GOV.UK Notify calls in the request path<\/a>/);
+    expect(register).toMatch(/<a href="\/adr\/0004-accept-technical-debt-synchronous-notify-calls\/">ADR 4<\/a>/);
+    expect(register).toMatch(/<svg role="img" aria-labelledby="chart-open-debt-by-impact-title"/);
+    const item = await html('debt/td-006');
+    expect(item).toMatch(/<dt>Decision<\/dt><dd><a href="\/adr\/0007-version-eligibility-rules-as-data\/">ADR 7: /);
+    const adr = await html('adr/0004-accept-technical-debt-synchronous-notify-calls');
+    expect(adr).toMatch(/<dt>Debt taken on<\/dt>[\s\S]*TD-001: Synchronous GOV.UK Notify calls[\s\S]*TD-004: /);
+    const markers = await html('debt/code-markers');
+    expect(markers).toMatch(/<h2 id="file-src-domain-badge-ts"><code>src\/domain\/badge.ts<\/code><\/h2>/);
+    expect(markers).toMatch(/<code>FIXME<\/code>/);
+    expect(markers).toMatch(/<code>HACK<\/code>/);
+  });
+
   it('shows contacts and code owners on the home page', async () => {
     const home = await html('');
     expect(home).toMatch(/<h2 id="contacts">Contacts<\/h2>/);
@@ -73,7 +89,7 @@ describe('the demo service site', () => {
   it('keeps the sidebar to section links, not one link per document', async () => {
     const page = await html('adr/0001-record-architecture-decisions');
     const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"']);
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
   });
 
   it('renders Mermaid diagrams to inline SVG at build time', async () => {

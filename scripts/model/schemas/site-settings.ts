@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AdrSchema } from './adr.ts';
 import { AlertSchema } from './alert.ts';
+import { CodeMarkerSchema, DebtItemSchema } from './debt.ts';
 import { RunbookSchema } from './runbook.ts';
 import { ServiceSchema } from './service.ts';
 
@@ -55,3 +56,15 @@ export const ServiceSummarySchema = ServiceSchema.omit({ kind: true, readme: tru
   today: z.string(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
+
+/** A debt item as the site shows it. */
+export const DebtSummarySchema = DebtItemSchema.omit({ kind: true, body: true }).extend({
+  sourceUrl: z.string().nullable(),
+});
+export type DebtSummary = z.infer<typeof DebtSummarySchema>;
+
+/** A code marker as the site shows it. */
+export const CodeMarkerSummarySchema = CodeMarkerSchema.omit({ kind: true }).extend({
+  sourceUrl: z.string().nullable(),
+});
+export type CodeMarkerSummary = z.infer<typeof CodeMarkerSummarySchema>;

@@ -36,6 +36,8 @@ describe('the `handover ingest --json` export (a public, versioned interface)', 
     expect(runbook).toMatchObject({ kind: 'runbook', title: 'GOV.UK Notify outage or degradation', alerts: ['NotifyDeliveryFailures'], owner: '@example-council/blue-badge-team', lastReviewed: '2026-06-01', reviewDue: '2026-12-01' });
     expect(runbook).not.toHaveProperty('body');
     const alert = exported.records.find((record) => record.kind === 'alert' && record.name === 'NotifyDeliveryFailures');
+    expect(exported.records.find((record) => record.kind === 'debt' && record.ref === 'TD-001')).toMatchObject({ kind: 'debt', id: 'td-001', status: 'open', decision: '0004-accept-technical-debt-synchronous-notify-calls', source: { path: 'docs/debt/README.md', line: 14 } });
+    expect(exported.records.find((record) => record.kind === 'code-marker' && record.marker === 'FIXME')).toMatchObject({ kind: 'code-marker', text: expect.stringContaining('UTC'), source: { path: 'src/domain/badge.ts' } });
     expect(alert).toMatchObject({ kind: 'alert', id: 'notifydeliveryfailures', severity: 'warning', runbook: 'notify-outage', runbookResolution: 'url', source: { path: 'alerts/prometheus-rules.yml' } });
   });
 });
