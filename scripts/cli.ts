@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildCommand } from './cli/build-command.ts';
+import { debtNewCommand } from './cli/debt-new-command.ts';
 import { devCommand } from './cli/dev-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
 import { ExitCode } from './cli/exit-codes.ts';
@@ -42,6 +43,22 @@ program
   .option('--strict', 'exit with code 1 when the input has errors')
   .action(async (options) => {
     process.exitCode = await ingestCommand(options, reporter);
+  });
+
+const debt = program.command('debt').description('Work with the technical debt log.');
+debt
+  .command('new')
+  .description('Add an item to the debt log in the format the repository already uses (or start docs/debt/README.md).')
+  .argument('<title>', 'one-line title of the debt item')
+  .addOption(repoOption())
+  .option('--status <status>', 'open, accepted, in progress or paid (default: open)')
+  .option('--reason <text>', 'why the debt was taken on')
+  .option('--impact <text>', 'what it costs, e.g. "High: slow pages at peak"')
+  .option('--owner <name>', 'who owns paying it back')
+  .option('--decision <adr>', 'the ADR that took it on, e.g. ADR-0004')
+  .option('--dry-run', 'print the change instead of writing it')
+  .action(async (title: string, options) => {
+    process.exitCode = await debtNewCommand(title, options, reporter);
   });
 
 program
