@@ -68,3 +68,24 @@ describe('findMarkers', () => {
     expect(looksMinified('const a = 1;\n// TODO: x\n')).toBe(false);
   });
 });
+
+describe('the code-marker scan on awkward files', () => {
+  it('skips binary and minified files with a reason in the report, and never fails the build', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const root = await mkdtemp(path.join(tmpdir(), 'handover-markers-'));
+    try {
+      await writeFile(path.join(root, 'binary.js'), Buffer.from([0x63, 0x6f, 0x00, 0x01, 0x54, 0x4f, 0x44, 0x4f]));
+      await writeFile(path.join(root, 'bundle.js'), `var a=1;/* TODO: not ours */${'x'.repeat(3000)}`);
+      await writeFile(path.join(root, 'app.ts'), '// TODO: ours\n');
+      const { model, report } = await ingest(root, { today: '2026-11-27' });
+      expect(model.codeMarkers.map((marker) => marker.id)).toEqual(['app.ts:1']);
+      const outcomes = Object.fromEntries(report.files.filter((file) => file.source === 'code-marker').map((file) => [file.path, [file.outcome, file.reason]]));
+      expect(outcomes['binary.js']).toEqual(['skipped', expect.stringMatching(/binary/)]);
+      expect(outcomes['bundle.js']).toEqual(['skipped', 'minified or generated code']);
+      expect(report.summary.errors).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
