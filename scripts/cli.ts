@@ -8,6 +8,11 @@ import { previewCommand } from './cli/preview-command.ts';
 import { createReporter, isInteractive } from './cli/reporter.ts';
 import { UsageError } from './cli/resolve-paths.ts';
 
+// `handover ingest --json | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
 const interactive = isInteractive();
 const reporter = createReporter(interactive);
 

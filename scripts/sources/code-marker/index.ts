@@ -1,4 +1,4 @@
-import { glob } from 'tinyglobby';
+import { repoFiles } from '../shared/repo-files.ts';
 import type { CodeMarker } from '../../model/schemas/debt.ts';
 import type { Source } from '../types.ts';
 import { findMarkers, looksMinified } from './find-markers.ts';
@@ -12,7 +12,7 @@ export const codeMarkerSource: Source<CodeMarker> = {
   kind: 'code-marker',
   lenient: true,
   async discover({ repoRoot }) {
-    return (await glob(CODE_FILES, { cwd: repoRoot, ignore: IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false })).sort();
+    return repoFiles(repoRoot, CODE_FILES, IGNORED);
   },
   parse(file) {
     if (looksMinified(file.text)) return { records: [], diagnostics: [], skipped: 'minified or generated code' };
