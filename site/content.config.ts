@@ -19,37 +19,21 @@ const handoverFrontmatter = z.object({
 });
 
 
+/** A collection of records emitted as a JSON array in the content folder's `data/`. */
+function dataCollection<T extends z.ZodType>(fileName: string, schema: T) {
+  return defineCollection({ loader: file(path.join(contentDir, 'data', fileName)), schema });
+}
+
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: path.join(contentDir, 'docs'), pattern: '**/[^_]*.{md,mdx}' }),
     schema: docsSchema({ extend: handoverFrontmatter }),
   }),
-  adrs: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'adrs.json')),
-    schema: AdrSummarySchema,
-  }),
-  diagrams: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'diagrams.json')),
-    schema: GeneratedDiagramSchema,
-  }),
-  runbooks: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'runbooks.json')),
-    schema: RunbookSummarySchema,
-  }),
-  alerts: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'alerts.json')),
-    schema: AlertSummarySchema,
-  }),
-  debt: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'debt.json')),
-    schema: DebtSummarySchema,
-  }),
-  codeMarkers: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'code-markers.json')),
-    schema: CodeMarkerSummarySchema,
-  }),
-  service: defineCollection({
-    loader: file(path.join(contentDir, 'data', 'service.json')),
-    schema: ServiceSummarySchema,
-  }),
+  adrs: dataCollection('adrs.json', AdrSummarySchema),
+  diagrams: dataCollection('diagrams.json', GeneratedDiagramSchema),
+  runbooks: dataCollection('runbooks.json', RunbookSummarySchema),
+  alerts: dataCollection('alerts.json', AlertSummarySchema),
+  debt: dataCollection('debt.json', DebtSummarySchema),
+  codeMarkers: dataCollection('code-markers.json', CodeMarkerSummarySchema),
+  service: dataCollection('service.json', ServiceSummarySchema),
 };
