@@ -68,6 +68,7 @@ describe('the demo service site', () => {
     expect(register).toMatch(/<a href="\/debt\/td-001\/">TD-001: Synchronous GOV.UK Notify calls in the request path<\/a>/);
     expect(register).toMatch(/<a href="\/adr\/0004-accept-technical-debt-synchronous-notify-calls\/">ADR 4<\/a>/);
     expect(register).toMatch(/<svg role="img" aria-labelledby="chart-open-debt-by-impact-title"/);
+    expect(await html('debt/td-003')).toMatch(/<dt>Markers in code<\/dt><dd>[\s\S]*src\/domain\/badge\.ts:62/);
     const item = await html('debt/td-006');
     expect(item).toMatch(/<dt>Decision<\/dt><dd><a href="\/adr\/0007-version-eligibility-rules-as-data\/">ADR 7: /);
     const adr = await html('adr/0004-accept-technical-debt-synchronous-notify-calls');

@@ -46,6 +46,8 @@ export const CodeMarkerSchema = z.object({
   text: z.string(),
   /** ISO date the line was last changed (git blame), or null without git history. */
   added: z.string().nullable(),
+  /** References named in the comment (`TD-003`, `ADR-0004`, `BB-412`), to link it to the debt log. */
+  refs: z.array(z.string()),
   source: SourceLocationSchema,
 });
 export type CodeMarker = z.infer<typeof CodeMarkerSchema>;

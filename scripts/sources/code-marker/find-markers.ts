@@ -7,7 +7,8 @@ const DEPRECATED = /(?:^\s*\*|\/\*\*?|\/\/)\s*@deprecated\b\s*(.*)$/;
 /** The debt markers in one source file's text, with their 1-based lines. Pure. */
 export function findMarkers(text: string, file: string): CodeMarker[] {
   const markers: CodeMarker[] = [];
-  text.split('\n').forEach((line, index) => {
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
     const found = MARKER.exec(line);
     const deprecated = found ? null : DEPRECATED.exec(line);
     if (!found && !deprecated) return;
@@ -19,6 +20,7 @@ export function findMarkers(text: string, file: string): CodeMarker[] {
       marker,
       text: rest.replace(/\s*(\*\/|-->)\s*$/, '').trim(),
       added: null,
+      refs: referencesNear(lines, index),
       source: { path: file, line: index + 1 },
     });
   });
@@ -30,4 +32,14 @@ export function looksMinified(text: string): boolean {
   const lines = text.split('\n');
   const longest = Math.max(...lines.map((line) => line.length));
   return longest > 1000 || (lines.length < 5 && text.length > 5000);
+}
+
+/** Ticket-style references (`TD-003`) on a marker's line and the comment lines that follow it. */
+function referencesNear(lines: readonly string[], index: number): string[] {
+  const comment = [lines[index]!];
+  for (const next of lines.slice(index + 1, index + 4)) {
+    if (!/^\s*(\/\/|\*|#|--)/.test(next) || /\b(TODO|FIXME|HACK|XXX)\b|@deprecated/.test(next)) break;
+    comment.push(next);
+  }
+  return [...new Set(comment.join('\n').match(/\b[A-Z][A-Z0-9]*-\d+\b/g) ?? [])];
 }

@@ -63,6 +63,11 @@ describe('findMarkers', () => {
     ]);
   });
 
+  it('picks up debt references from the comment a marker opens', () => {
+    const code = '  // FIXME: this works in UTC.\n  // Tracked as TD-003.\n  const x = 1; // TD-999 is on a code line, not in this comment\n';
+    expect(findMarkers(code, 'badge.ts')[0]!.refs).toEqual(['TD-003']);
+  });
+
   it('recognises minified code', () => {
     expect(looksMinified(`var a=1;${'x'.repeat(2000)}`)).toBe(true);
     expect(looksMinified('const a = 1;\n// TODO: x\n')).toBe(false);
