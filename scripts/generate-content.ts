@@ -8,6 +8,8 @@ import { CONVENTIONAL_ADR_FOLDERS, findAdrLocations } from './sources/adr/discov
 export interface GenerateOptions {
   repoRoot: string;
   contentDir: string;
+  /** Folder for caches kept between builds (TypeDoc's output). */
+  cacheDir: string;
   base: string;
 }
 
@@ -22,10 +24,12 @@ const SILENT: Progress = { step() {}, done() {} };
 /** Runs everything before Astro: ingest the repo, emit content, write it to the content folder. */
 export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult }> {
   progress.step('Reading the repository');
-  const ingested = await ingest(options.repoRoot);
+  const ingested = await ingest(options.repoRoot, { cacheDir: options.cacheDir });
   const { files } = ingested.report;
   const { adrs, runbooks, alerts } = ingested.model;
-  progress.done(`${files.length} files, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts`);
+  const { cache } = ingested.report.api;
+  const typedoc = cache === 'hit' ? 'TypeDoc output reused (sources unchanged)' : cache === 'miss' ? `TypeDoc ${ingested.apiSeconds.toFixed(1)}s` : 'no TypeScript API';
+  progress.done(`${files.length} files, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts, ${ingested.model.debt.length} debt items; ${typedoc}`);
 
   progress.step('Writing content');
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });

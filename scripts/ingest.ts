@@ -5,6 +5,7 @@ import { summariseDiagnostics, type BuildReport, type FileOutcome } from './repo
 import { adrSource } from './sources/adr/index.ts';
 import { readSourceFile } from './sources/read-source-file.ts';
 import { alertSource } from './sources/alert/index.ts';
+import { readApi } from './sources/api/read-api.ts';
 import { codeMarkerSource } from './sources/code-marker/index.ts';
 import { debtSource } from './sources/debt/index.ts';
 import { blameDates } from './sources/git/blame-dates.ts';
@@ -21,11 +22,15 @@ export interface IngestResult {
   report: BuildReport;
   /** The ISO date the build counted as today. */
   today: string;
+  /** Seconds TypeDoc took (0 when its cache was used), for the build summary. */
+  apiSeconds: number;
 }
 
 export interface IngestOptions {
   /** ISO date the build counts as today; default: HANDOVER_TODAY, SOURCE_DATE_EPOCH, else now. */
   today?: string;
+  /** Folder for caches (TypeDoc's output); none means TypeDoc always runs. */
+  cacheDir?: string | null;
 }
 
 /** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -55,20 +60,24 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
   const markerDates = await blameDates(repoRoot, markerLines);
   const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
+  const api = await readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null);
+  diagnostics.push(...api.diagnostics);
+  for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
   const today = buildDate(options.today);
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
     schemaVersion: 1,
     service: { name: model.service.name, version: model.service.version },
     config: configFile,
-    counts: { adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length, debt: model.debt.length, 'code-marker': model.codeMarkers.length },
+    api: { cache: api.cache, entryPoints: api.entryPoints },
+    counts: { 'api-module': model.apiModules.length, adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length, debt: model.debt.length, 'code-marker': model.codeMarkers.length },
     files: files.sort((a, b) => a.path.localeCompare(b.path) || a.source.localeCompare(b.source)),
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today };
+  return { config, model, report, today, apiSeconds: api.seconds };
 }
 
 /** Discovers, reads and parses one source's files, accounting for each in `files`. */

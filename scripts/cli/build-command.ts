@@ -24,7 +24,7 @@ export async function buildCommand(options: BuildCommandOptions, reporter: Repor
   const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
   reporter.info(`Building the handover site of ${repoRoot}`);
 
-  const generated = await generateContent({ repoRoot, contentDir, base }, reporter);
+  const generated = await generateContent({ repoRoot, contentDir, cacheDir, base }, reporter);
 
   reporter.step('Building the site (Astro, Starlight, Pagefind)');
   const astro = runAstro({ command: 'build', contentDir, outDir, cacheDir, siteUrl, base });

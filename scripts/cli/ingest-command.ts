@@ -3,12 +3,12 @@ import { ingest } from '../ingest.ts';
 import { createIngestExport } from '../report/ingest-export.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { Reporter } from './reporter.ts';
-import { resolveRepo } from './resolve-paths.ts';
+import { resolveRepo, resolveWorkDirs } from './resolve-paths.ts';
 
 /** `handover ingest`: reads the repo into the model without building a site; `--json` prints it. */
 export async function ingestCommand(options: { repo?: string; json?: boolean; strict?: boolean }, reporter: Reporter): Promise<number> {
   const repoRoot = await resolveRepo(options.repo);
-  const { model, report } = await ingest(repoRoot);
+  const { model, report } = await ingest(repoRoot, { cacheDir: resolveWorkDirs(undefined).cacheDir });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(createIngestExport(model, report), null, 2)}\n`);
   } else {

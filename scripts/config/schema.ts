@@ -60,6 +60,16 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    api: z
+      .object({
+        /**
+         * TypeScript entry points to document, relative to the repo root. Default: from
+         * typedoc.json, else package.json (`exports`, `types`, `main`, workspaces), else `src/index.ts`.
+         */
+        entryPoints: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .prefault({}),
     /** Who to contact about the service: the team, escalation, on-call. Shown on the home page and runbooks. */
     contacts: z
       .array(

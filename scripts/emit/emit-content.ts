@@ -4,6 +4,8 @@ import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
 import type { AdrSummary, SiteSettings } from '../model/schemas/site-settings.ts';
 import { adrGraphSource } from './adr-graph.ts';
+import { apiModuleMarkdown } from './api-page.ts';
+import { parseMarkdown } from '../sources/markdown/parse-markdown.ts';
 import { ImageAssets } from './image-assets.ts';
 import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
 import { serialiseMdx } from './mdx/serialise-mdx.ts';
@@ -58,11 +60,12 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     diagnostics.push(createDiagnostic({ file: null }, { severity: 'info', code: 'mermaid/not-rendered', message: `Mermaid diagrams were not rendered at build time: ${diagrams.unavailable}. They are shown as Mermaid source code.`, hint: 'Install Chrome or Chromium, or set HANDOVER_CHROMIUM, to render diagrams to SVG at build time.' }));
   }
   const images = new ImageAssets(options.repoRoot);
+  const symbols = new Map(model.apiModules.flatMap((module) => module.members.map((member) => [member.name, `api/${module.id}/#${member.anchor}`] as const)));
   const toMdx = (document: { path: string; tree: Adr['body'] }) => {
     const dropped: DroppedUrl[] = [];
     const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
     const resolveUrl = createUrlResolver({ fromPath: document.path, pages, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
-    const mdx = serialiseMdx(document.tree, { resolveUrl, diagrams: diagrams.svgs });
+    const mdx = serialiseMdx(document.tree, { resolveUrl, diagrams: diagrams.svgs, symbols });
     diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
     return mdx;
   };
@@ -98,6 +101,21 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       handover: { kind: 'debt', id: item.id },
     }, item.body ? toMdx({ path: item.source.path, tree: item.body }) : ''));
   }
+  const lineUrl = (repoPath: string, line: number) => {
+    const url = sourceUrl(service, repoPath);
+    return url ? `${url}#L${line}` : null;
+  };
+  for (const module of model.apiModules) {
+    const markdown = apiModuleMarkdown(module, lineUrl);
+    const { tree } = parseMarkdown(markdown, module.source.path);
+    files.set(`docs/api/${module.id}.mdx`, page({
+      title: module.name,
+      description: `API reference of ${module.name}: ${module.symbols} exported symbol${module.symbols === 1 ? '' : 's'}.`,
+      editUrl: false,
+      handover: { kind: 'api-module', id: module.id },
+    }, toMdx({ path: module.source.path, tree })));
+  }
+  files.set('data/api.json', json(model.apiModules.map(({ kind: _kind, members, ...module }) => ({ ...module, names: members.map((member) => member.name), undocumented: members.filter((member) => member.comment === null).map((member) => member.name) }))));
   files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
   files.set('data/debt.json', json(model.debt.map(({ kind: _kind, body: _body, ...item }) => ({ ...item, sourceUrl: sourceUrl(service, item.source.path) }))));
   files.set('data/code-markers.json', json(model.codeMarkers.map(({ kind: _kind, ...marker }) => ({ ...marker, sourceUrl: sourceUrl(service, marker.source.path) }))));
@@ -116,6 +134,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       ...(model.runbooks.length + model.alerts.length > 0
         ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
         : []),
+      ...(model.apiModules.length > 0 ? [{ label: 'API reference', link: '/api/' }] : []),
       ...(model.debt.length + model.codeMarkers.length > 0
         ? [{ label: 'Technical debt', items: [{ label: 'Debt register', link: '/debt/' }, { label: 'Debt in code', link: '/debt/code-markers/' }] }]
         : []),
@@ -128,7 +147,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     files,
     assets: images.files,
     diagnostics,
-    pages: 2 + model.adrs.length + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
+    pages: 2 + model.adrs.length + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }

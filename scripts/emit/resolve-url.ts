@@ -38,6 +38,8 @@ export function createUrlResolver(context: UrlContext, dropped: DroppedUrl[]): U
     const trimmed = unwrapShortcodeLink(url).trim();
     if (trimmed === '' || trimmed.startsWith('#')) return trimmed;
     if (trimmed.startsWith('//')) return `https:${trimmed}`;
+    // `site:api/x/#y`: a page of this site, written by Handover itself (API links).
+    if (trimmed.startsWith('site:')) return `${context.base}${trimmed.slice(5).replace(/^\//, '')}`;
     if (ANY_SCHEME.test(trimmed)) {
       if (SAFE_SCHEMES.test(trimmed)) return trimmed;
       dropped.push({ url: trimmed, line, reason: 'unsafe-scheme' });

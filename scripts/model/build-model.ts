@@ -10,6 +10,7 @@ import { linkOperations } from './link-operations.ts';
 import { reviewDueDate, reviewStateOn } from './review-state.ts';
 import type { Adr } from './schemas/adr.ts';
 import type { Alert } from './schemas/alert.ts';
+import type { ApiModule } from './schemas/api.ts';
 import type { CodeMarker, DebtItem } from './schemas/debt.ts';
 import type { Runbook } from './schemas/runbook.ts';
 import type { Service } from './schemas/service.ts';
@@ -22,6 +23,7 @@ export interface HandoverModel {
   alerts: Alert[];
   debt: DebtItem[];
   codeMarkers: CodeMarker[];
+  apiModules: ApiModule[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
@@ -43,6 +45,8 @@ export interface ModelInputs {
   lastCommitDates: ReadonlyMap<string, string>;
   /** Date each code marker's line was last changed (`path:line` -> ISO date), from git blame. */
   markerDates: ReadonlyMap<string, string>;
+  /** The API reference, documented by TypeDoc over the whole program. */
+  apiModules: ApiModule[];
 }
 
 /** Builds the linked model from source records, the config and outside facts; pure. */
@@ -63,7 +67,7 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const debt = linkDebt(records.debt, adrs, records['code-marker'], inputs.markerDates);
   diagnostics.push(...debt.diagnostics);
-  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers }, diagnostics };
+  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules }, diagnostics };
 }
 
 /** Adds what the runbook file does not say: owner from CODEOWNERS, review date from git, state. */

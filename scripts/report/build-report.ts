@@ -23,6 +23,8 @@ export const BuildReportSchema = z.object({
   service: z.object({ name: z.string(), version: z.string().nullable() }),
   /** Repo-relative path of the config file read, or null. */
   config: z.string().nullable(),
+  /** The API reference: whether TypeDoc's cached output was reused (`hit`), and what it read. */
+  api: z.object({ cache: z.enum(['hit', 'miss', 'none']), entryPoints: z.array(z.string()) }),
   counts: z.record(z.string(), z.number()),
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),

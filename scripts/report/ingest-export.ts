@@ -3,6 +3,7 @@ import { DiagnosticSchema } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
 import { AdrSchema } from '../model/schemas/adr.ts';
 import { AlertSchema } from '../model/schemas/alert.ts';
+import { ApiModuleSchema } from '../model/schemas/api.ts';
 import { CodeMarkerSchema, DebtItemSchema } from '../model/schemas/debt.ts';
 import { RunbookSchema } from '../model/schemas/runbook.ts';
 import { ServiceSchema } from '../model/schemas/service.ts';
@@ -23,6 +24,9 @@ export const AlertExportSchema = AlertSchema;
 /** A debt item as exported, without its Markdown body. */
 export const DebtExportSchema = DebtItemSchema.omit({ body: true });
 
+/** An API module as exported, with its symbol counts (the members are in the site). */
+export const ApiModuleExportSchema = ApiModuleSchema.omit({ members: true });
+
 /** The service as exported, without its README body. */
 export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
 
@@ -33,7 +37,7 @@ export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
  */
 export const IngestExportSchema = z.object({
   version: z.literal(INGEST_EXPORT_VERSION),
-  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema])),
+  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema, ApiModuleExportSchema])),
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),
 });
@@ -51,6 +55,7 @@ export function createIngestExport(model: HandoverModel, report: BuildReport): I
       ...model.alerts,
       ...model.debt.map(({ body: _body, ...item }) => item),
       ...model.codeMarkers,
+      ...model.apiModules.map(({ members: _members, ...module }) => module),
     ],
     files: report.files,
     diagnostics: report.diagnostics,

@@ -29,6 +29,20 @@ describe('handover ingest', () => {
   });
 });
 
+describe('handover build, twice', () => {
+  it('reuses TypeDoc output when the sources are unchanged (the report says cache hit)', async () => {
+    const repo = path.join(scratch, 'ts-repo');
+    await mkdir(path.join(repo, 'src'), { recursive: true });
+    await writeFile(path.join(repo, 'src/index.ts'), '/** Greets. */\nexport function greet(name: string): string {\n  return `Hello ${name}`;\n}\n');
+    const first = await build('twice', repo);
+    const second = await build('twice', repo);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const cacheOf = async (out: string) => JSON.parse(await readFile(path.join(out, 'handover-report.json'), 'utf8')).api.cache;
+    expect(await cacheOf(second.out)).toBe('hit');
+    expect(second.stdout).toMatch(/TypeDoc output reused/);
+  });
+});
+
 describe('handover build on bad input', () => {
   it('explains a missing --repo in one sentence with exit code 2', async () => {
     const result = await runCli(['build', '--repo', path.join(scratch, 'nowhere')]);

@@ -79,6 +79,20 @@ describe('the demo service site', () => {
     expect(markers).toMatch(/<code>HACK<\/code>/);
   });
 
+  it('has an API reference: a page per module, a section per exported symbol, and coverage', async () => {
+    const index = await html('api');
+    expect(index).toMatch(/\d+ exported symbols in 10 modules; \d+ \(\d+%\) have a doc comment/);
+    const badge = await html('api/domain-badge');
+    expect(badge).toMatch(/<h2 id="calculateexpiry">calculateExpiry<\/h2>/);
+    expect(badge).toContain('Calculates the expiry date for a new badge.');
+    expect(badge).toMatch(/<a href="\/api\/domain-badge\/#badge_validity_years"><code[^>]*>BADGE_VALIDITY_YEARS<\/code><\/a>/);
+    expect(badge).toMatch(/Deprecated\.<\/strong> Use <a href="\/api\/domain-badge\/#generatebadgenumber">/);
+    const application = await html('api/domain-application');
+    expect(application).toMatch(/<dt>No doc comment<\/dt><dd><code>isTerminalStatus<\/code><\/dd>/);
+    // A symbol named in backticks in an ADR links to its API page.
+    expect(await html('adr/0007-version-eligibility-rules-as-data')).toMatch(/<a href="\/api\/domain-eligibility\/#criteria_version"><code[^>]*>CRITERIA_VERSION<\/code><\/a>/);
+  });
+
   it('shows contacts and code owners on the home page', async () => {
     const home = await html('');
     expect(home).toMatch(/<h2 id="contacts">Contacts<\/h2>/);
@@ -90,7 +104,7 @@ describe('the demo service site', () => {
   it('keeps the sidebar to section links, not one link per document', async () => {
     const page = await html('adr/0001-record-architecture-decisions');
     const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
   });
 
   it('renders Mermaid diagrams to inline SVG at build time', async () => {
@@ -158,6 +172,19 @@ describe('the demo service site', () => {
         return Promise.all(search.results.map(async (result) => (await result.data()).url));
       })()`) as string[];
       expect(urls[0]).toBe('/adr/0003-queue-evidence-scanning-with-sqs/');
+      await page.close();
+    });
+
+    it('finds an API symbol by its name', async () => {
+      const page = await served.browser.newPage();
+      await page.goto(`${served.url}/`);
+      const urls = (await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.init();
+        const search = await pagefind.search('generateBadgeNumber');
+        return Promise.all(search.results.map(async (result) => (await result.data()).url));
+      })()`)) as string[];
+      expect(urls[0]).toBe('/api/domain-badge/');
       await page.close();
     });
 

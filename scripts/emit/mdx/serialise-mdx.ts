@@ -3,12 +3,15 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdastMermaidToSvg, type DiagramSvgs } from './mdast-mermaid-to-svg.ts';
+import { mdastLinkSymbols, type SymbolPages } from './mdast-link-symbols.ts';
 import { mdastRawHtmlToJsx } from './mdast-raw-html-to-jsx.ts';
 import { mdastRewriteUrls, type UrlResolver } from './mdast-rewrite-urls.ts';
 
 export interface SerialiseOptions {
   resolveUrl: UrlResolver;
   diagrams: DiagramSvgs;
+  /** Exported API symbols, whose names in code spans become links to their pages. */
+  symbols?: SymbolPages;
 }
 
 /**
@@ -18,6 +21,7 @@ export interface SerialiseOptions {
  */
 export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
   const copy = structuredClone(tree);
+  mdastLinkSymbols(options.symbols ?? new Map())(copy);
   mdastRewriteUrls(options.resolveUrl)(copy);
   mdastRawHtmlToJsx(options.resolveUrl)(copy);
   mdastMermaidToSvg(options.diagrams)(copy);

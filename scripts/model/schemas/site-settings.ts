@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AdrSchema } from './adr.ts';
 import { AlertSchema } from './alert.ts';
+import { ApiModuleSchema } from './api.ts';
 import { CodeMarkerSchema, DebtItemSchema } from './debt.ts';
 import { RunbookSchema } from './runbook.ts';
 import { ServiceSchema } from './service.ts';
@@ -68,3 +69,10 @@ export const CodeMarkerSummarySchema = CodeMarkerSchema.omit({ kind: true }).ext
   sourceUrl: z.string().nullable(),
 });
 export type CodeMarkerSummary = z.infer<typeof CodeMarkerSummarySchema>;
+
+/** An API module as the index shows it: counts and symbol names (the members are on its page). */
+export const ApiModuleSummarySchema = ApiModuleSchema.omit({ kind: true, members: true }).extend({
+  names: z.array(z.string()),
+  undocumented: z.array(z.string()),
+});
+export type ApiModuleSummary = z.infer<typeof ApiModuleSummarySchema>;

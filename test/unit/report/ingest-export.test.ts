@@ -38,6 +38,7 @@ describe('the `handover ingest --json` export (a public, versioned interface)', 
     const alert = exported.records.find((record) => record.kind === 'alert' && record.name === 'NotifyDeliveryFailures');
     expect(exported.records.find((record) => record.kind === 'debt' && record.ref === 'TD-001')).toMatchObject({ kind: 'debt', id: 'td-001', status: 'open', decision: '0004-accept-technical-debt-synchronous-notify-calls', source: { path: 'docs/debt/README.md', line: 14 } });
     expect(exported.records.find((record) => record.kind === 'code-marker' && record.marker === 'FIXME')).toMatchObject({ kind: 'code-marker', text: expect.stringContaining('UTC'), source: { path: 'src/domain/badge.ts' } });
+    expect(exported.records.find((record) => record.kind === 'api-module' && record.id === 'domain-badge')).toEqual({ kind: 'api-module', id: 'domain-badge', name: 'domain/badge', symbols: 7, documented: 7, source: { path: 'src/domain/badge.ts', line: 1 } });
     expect(alert).toMatchObject({ kind: 'alert', id: 'notifydeliveryfailures', severity: 'warning', runbook: 'notify-outage', runbookResolution: 'url', source: { path: 'alerts/prometheus-rules.yml' } });
   });
 });
