@@ -9,7 +9,7 @@ import { readApi } from './sources/api/read-api.ts';
 import { codeMarkerSource } from './sources/code-marker/index.ts';
 import { debtSource } from './sources/debt/index.ts';
 import { blameDates } from './sources/git/blame-dates.ts';
-import { lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
+import { headCommit, lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
 import { ownershipSource } from './sources/ownership/index.ts';
 import { runbookSource } from './sources/runbook/index.ts';
 import { serviceSource } from './sources/service/index.ts';
@@ -64,7 +64,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   diagnostics.push(...api.diagnostics);
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
   const today = buildDate(options.today);
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot) });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {

@@ -101,8 +101,9 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       handover: { kind: 'debt', id: item.id },
     }, item.body ? toMdx({ path: item.source.path, tree: item.body }) : ''));
   }
+  // API source links point at the commit built, so line numbers stay right after later changes.
   const lineUrl = (repoPath: string, line: number) => {
-    const url = sourceUrl(service, repoPath);
+    const url = sourceUrl(service.commit ? { ...service, branch: service.commit } : service, repoPath);
     return url ? `${url}#L${line}` : null;
   };
   for (const module of model.apiModules) {

@@ -47,6 +47,8 @@ export interface ModelInputs {
   markerDates: ReadonlyMap<string, string>;
   /** The API reference, documented by TypeDoc over the whole program. */
   apiModules: ApiModule[];
+  /** The commit built, or null. */
+  commit: string | null;
 }
 
 /** Builds the linked model from source records, the config and outside facts; pure. */
@@ -61,7 +63,7 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
     }));
   }
   const codeowners = records.ownership[0] ?? null;
-  const service = buildService(records.service, config, repoRoot, codeowners);
+  const service = { ...buildService(records.service, config, repoRoot, codeowners), commit: inputs.commit };
   const operations = linkOperations(records.alert, records.runbook, { urlPattern: config.runbooks.urlPattern ?? null, repoUrl: service.repoUrl });
   diagnostics.push(...operations.diagnostics);
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
@@ -101,6 +103,7 @@ function buildService(facts: ServiceFact[], config: HandoverConfig, repoRoot: st
     description: config.service.description ?? packageFact?.description ?? null,
     repoUrl: config.service.repoUrl?.replace(/\/$/, '') ?? packageFact?.repoUrl ?? remote?.repoUrl ?? null,
     branch: config.service.branch ?? head?.branch ?? 'main',
+    commit: null,
     readmePath: readme?.path ?? null,
     readme: readme?.body ?? null,
     contacts: config.contacts,

@@ -11,6 +11,8 @@ export const ServiceSchema = z.object({
   /** Web URL of the repository, for source links; null when unknown. */
   repoUrl: z.string().nullable(),
   branch: z.string(),
+  /** The commit built, for source links that must not move (API sources); null without git. */
+  commit: z.string().nullable(),
   /** Repo-relative path of the README rendered as the overview, or null. */
   readmePath: z.string().nullable(),
   readme: MarkdownBodySchema.nullable(),

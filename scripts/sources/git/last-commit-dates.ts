@@ -29,3 +29,10 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
     child.on('close', () => resolve(output));
   });
 }
+
+/** The commit the work tree is at (`git rev-parse HEAD`), or null without git history. */
+export async function headCommit(repoRoot: string): Promise<string | null> {
+  if (!(await stat(path.join(repoRoot, '.git')).catch(() => null))) return null;
+  const output = (await run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], repoRoot)).trim();
+  return /^[0-9a-f]{40}$/.test(output) ? output : null;
+}
