@@ -42,7 +42,7 @@ describe('in a browser', () => {
     await page.locator('th[data-sort-key="date"] button').click();
     await page.locator('th[data-sort-key="date"] button').click();
     expect(await page.locator('th[data-sort-key="date"]').getAttribute('aria-sort')).toBe('descending');
-    const visibleNumbers = await page.locator('[data-register] tbody tr:not([hidden]) td:first-child').allTextContents();
+    const visibleNumbers = await page.locator('[data-table="register"] tbody tr:not([hidden]) td:first-child').allTextContents();
     expect(visibleNumbers).toEqual(['5', '4', '3', '1']);
     await page.close();
   });

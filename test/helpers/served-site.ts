@@ -25,3 +25,20 @@ export function useServedSite(site: string): ServedSite {
   });
   return served;
 }
+
+/** URLs of the pages the site's Pagefind index returns for a query, best first. */
+export async function searchSite(served: ServedSite, query: string): Promise<string[]> {
+  const page = await served.browser.newPage();
+  try {
+    await page.goto(`${served.url}/`);
+    // A string, so the test runner does not rewrite the browser's dynamic import().
+    return (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.init();
+      const search = await pagefind.search(${JSON.stringify(query)});
+      return Promise.all(search.results.map(async (result) => (await result.data()).url));
+    })()`)) as string[];
+  } finally {
+    await page.close();
+  }
+}

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { BuildReportSchema } from '../../scripts/report/build-report.ts';
 import { listPages } from '../helpers/site-pages.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { useServedSite } from '../helpers/served-site.ts';
+import { searchSite, useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('demoSite');
 const html = (page: string) => readFile(path.join(site, page, 'index.html'), 'utf8');
@@ -162,43 +162,18 @@ describe('the demo service site', () => {
 
     it('has a Pagefind index that finds an ADR by a word only it contains', async () => {
       expect(existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
-      const page = await served.browser.newPage();
-      await page.goto(`${served.url}/`);
-      // A string, so the test runner does not rewrite the browser's dynamic import().
-      const urls = await page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js');
-        await pagefind.init();
-        const search = await pagefind.search('ClamAV');
-        return Promise.all(search.results.map(async (result) => (await result.data()).url));
-      })()`) as string[];
+      const urls = await searchSite(served, 'ClamAV');
       expect(urls[0]).toBe('/adr/0003-queue-evidence-scanning-with-sqs/');
-      await page.close();
     });
 
     it('finds an API symbol by its name', async () => {
-      const page = await served.browser.newPage();
-      await page.goto(`${served.url}/`);
-      const urls = (await page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js');
-        await pagefind.init();
-        const search = await pagefind.search('generateBadgeNumber');
-        return Promise.all(search.results.map(async (result) => (await result.data()).url));
-      })()`)) as string[];
+      const urls = await searchSite(served, 'generateBadgeNumber');
       expect(urls[0]).toBe('/api/domain-badge/');
-      await page.close();
     });
 
     it('finds a runbook by the name of an alert it covers', async () => {
-      const page = await served.browser.newPage();
-      await page.goto(`${served.url}/`);
-      const urls = (await page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js');
-        await pagefind.init();
-        const search = await pagefind.search('ExpiryReminderJobNotRun');
-        return Promise.all(search.results.map(async (result) => (await result.data()).url));
-      })()`)) as string[];
+      const urls = await searchSite(served, 'ExpiryReminderJobNotRun');
       expect(urls).toContain('/runbooks/expiry-reminder-job/');
-      await page.close();
     });
   });
 });
