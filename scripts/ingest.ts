@@ -13,6 +13,7 @@ import { headCommit, lastCommitDates as gitDatesOf } from './sources/git/last-co
 import { ownershipSource } from './sources/ownership/index.ts';
 import { runbookSource } from './sources/runbook/index.ts';
 import { serviceSource } from './sources/service/index.ts';
+import { trainingSource } from './sources/training/index.ts';
 import type { Source, SourceContext } from './sources/types.ts';
 import type { HandoverConfig } from './config/schema.ts';
 
@@ -55,6 +56,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     ownership: await runSource(ownershipSource, context, files, diagnostics),
     debt: await runSource(debtSource, context, files, diagnostics),
     'code-marker': await runSource(codeMarkerSource, context, files, diagnostics),
+    training: await runSource(trainingSource, context, files, diagnostics),
   };
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
@@ -72,7 +74,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     service: { name: model.service.name, version: model.service.version },
     config: configFile,
     api: { cache: api.cache, entryPoints: api.entryPoints },
-    counts: { 'api-module': model.apiModules.length, adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length, debt: model.debt.length, 'code-marker': model.codeMarkers.length },
+    counts: { 'api-module': model.apiModules.length, adr: model.adrs.length, runbook: model.runbooks.length, alert: model.alerts.length, debt: model.debt.length, 'code-marker': model.codeMarkers.length, 'training-module': model.training.length },
     files: files.sort((a, b) => a.path.localeCompare(b.path) || a.source.localeCompare(b.source)),
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),

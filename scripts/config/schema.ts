@@ -70,6 +70,15 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    training: z
+      .object({
+        /** Folders with training modules. Default: `docs/training`, `training`, `docs/onboarding`. */
+        paths: z.array(z.string().min(1)).optional(),
+        /** Write the generated modules (architecture, on call, debt, API tour) that authored ones do not cover. Default: true. */
+        generate: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     /** Who to contact about the service: the team, escalation, on-call. Shown on the home page and runbooks. */
     contacts: z
       .array(

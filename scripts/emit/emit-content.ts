@@ -47,6 +47,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
     ...model.runbooks.map((runbook) => ({ path: runbook.source.path, tree: runbook.body })),
     ...model.debt.flatMap((item) => (item.body ? [{ path: item.source.path, tree: item.body }] : [])),
+    ...model.training.map((module) => ({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })),
   ];
   const graph = adrGraphSource(model.adrs);
   const diagrams = await renderMermaid([...documents.flatMap((document) => collectMermaidSources(document.tree)), ...(graph ? [graph] : [])]);
@@ -117,6 +118,15 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     }, toMdx({ path: module.source.path, tree })));
   }
   files.set('data/api.json', json(model.apiModules.map(({ kind: _kind, members, ...module }) => ({ ...module, names: members.map((member) => member.name), undocumented: members.filter((member) => member.comment === null).map((member) => member.name) }))));
+  for (const module of model.training) {
+    files.set(`docs/training/${module.id}.mdx`, page({
+      title: module.title,
+      description: module.objectives[0] ?? `Training module: ${module.title}.`,
+      editUrl: module.source ? sourceUrl(service, module.source.path) ?? false : false,
+      handover: { kind: 'training-module', id: module.id },
+    }, toMdx({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })));
+  }
+  files.set('data/training.json', json(model.training.map(({ kind: _kind, body: _body, ...module }) => module)));
   files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
   files.set('data/debt.json', json(model.debt.map(({ kind: _kind, body: _body, ...item }) => ({ ...item, sourceUrl: sourceUrl(service, item.source.path) }))));
   files.set('data/code-markers.json', json(model.codeMarkers.map(({ kind: _kind, ...marker }) => ({ ...marker, sourceUrl: sourceUrl(service, marker.source.path) }))));
@@ -136,6 +146,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
         ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
         : []),
       ...(model.apiModules.length > 0 ? [{ label: 'API reference', link: '/api/' }] : []),
+      ...(model.training.length > 0 ? [{ label: 'Training', link: '/training/' }] : []),
       ...(model.debt.length + model.codeMarkers.length > 0
         ? [{ label: 'Technical debt', items: [{ label: 'Debt register', link: '/debt/' }, { label: 'Debt in code', link: '/debt/code-markers/' }] }]
         : []),
@@ -148,7 +159,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     files,
     assets: images.files,
     diagnostics,
-    pages: 2 + model.adrs.length + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
+    pages: 2 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }

@@ -12,6 +12,7 @@ export function pageIndex(model: HandoverModel): Map<string, string> {
   if (model.service.readmePath) pages.set(model.service.readmePath, '');
   for (const adr of model.adrs) pages.set(adr.source.path, adrPagePath(adr.id));
   for (const runbook of model.runbooks) pages.set(runbook.source.path, `runbooks/${runbook.id}/`);
+  for (const module of model.training) if (module.source) pages.set(module.source.path, `training/${module.id}/`);
   for (const item of model.debt) if (item.body && !pages.has(item.source.path)) pages.set(item.source.path, `debt/${item.id}/`);
   // A register file (many items) links to the register page.
   for (const item of model.debt) if (!pages.has(item.source.path)) pages.set(item.source.path, 'debt/');

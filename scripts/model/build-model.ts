@@ -5,6 +5,7 @@ import { ownersOf } from '../sources/ownership/codeowners.ts';
 import type { CodeownersFile } from '../sources/ownership/index.ts';
 import type { ServiceFact } from '../sources/service/service-fact.ts';
 import { linkAdrs } from './link-adrs.ts';
+import { generateTrainingModules } from './generate-training.ts';
 import { linkDebt } from './link-debt.ts';
 import { linkOperations } from './link-operations.ts';
 import { reviewDueDate, reviewStateOn } from './review-state.ts';
@@ -14,6 +15,7 @@ import type { ApiModule } from './schemas/api.ts';
 import type { CodeMarker, DebtItem } from './schemas/debt.ts';
 import type { Runbook } from './schemas/runbook.ts';
 import type { Service } from './schemas/service.ts';
+import type { TrainingModule } from './schemas/training.ts';
 
 /** Everything the site shows, with links between records resolved. */
 export interface HandoverModel {
@@ -24,6 +26,8 @@ export interface HandoverModel {
   debt: DebtItem[];
   codeMarkers: CodeMarker[];
   apiModules: ApiModule[];
+  /** The learning path: authored modules in order, then generated ones. */
+  training: TrainingModule[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
@@ -35,6 +39,7 @@ export interface SourceRecords {
   ownership: CodeownersFile[];
   debt: DebtItem[];
   'code-marker': CodeMarker[];
+  training: TrainingModule[];
 }
 
 /** Facts from outside the files: the build's date and git history. */
@@ -69,7 +74,15 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const debt = linkDebt(records.debt, adrs, records['code-marker'], inputs.markerDates);
   diagnostics.push(...debt.diagnostics);
-  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules }, diagnostics };
+  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training: learningPath(records.training, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules }) }, diagnostics };
+}
+
+/** Authored modules by their `order` (then title), then the generated ones they leave uncovered. */
+function learningPath(authored: TrainingModule[], config: HandoverConfig, model: Omit<Parameters<typeof generateTrainingModules>[0], 'authoredTitles'>): TrainingModule[] {
+  const ordered = [...authored].sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || a.title.localeCompare(b.title));
+  const generated = config.training.generate ? generateTrainingModules({ ...model, authoredTitles: ordered.map((module) => module.title) }) : [];
+  const ids = new Set(ordered.map((module) => module.id));
+  return [...ordered, ...generated.filter((module) => !ids.has(module.id))];
 }
 
 /** Adds what the runbook file does not say: owner from CODEOWNERS, review date from git, state. */

@@ -7,6 +7,7 @@ import { ApiModuleSchema } from '../model/schemas/api.ts';
 import { CodeMarkerSchema, DebtItemSchema } from '../model/schemas/debt.ts';
 import { RunbookSchema } from '../model/schemas/runbook.ts';
 import { ServiceSchema } from '../model/schemas/service.ts';
+import { TrainingModuleSchema } from '../model/schemas/training.ts';
 import { FileOutcomeSchema, type BuildReport } from './build-report.ts';
 
 /** Version of the `handover ingest --json` format; bumped on any incompatible change. */
@@ -27,6 +28,9 @@ export const DebtExportSchema = DebtItemSchema.omit({ body: true });
 /** An API module as exported, with its symbol counts (the members are in the site). */
 export const ApiModuleExportSchema = ApiModuleSchema.omit({ members: true });
 
+/** A training module as exported, without its body. */
+export const TrainingExportSchema = TrainingModuleSchema.omit({ body: true });
+
 /** The service as exported, without its README body. */
 export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
 
@@ -37,7 +41,7 @@ export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
  */
 export const IngestExportSchema = z.object({
   version: z.literal(INGEST_EXPORT_VERSION),
-  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema, ApiModuleExportSchema])),
+  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema, ApiModuleExportSchema, TrainingExportSchema])),
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),
 });
@@ -56,6 +60,7 @@ export function createIngestExport(model: HandoverModel, report: BuildReport): I
       ...model.debt.map(({ body: _body, ...item }) => item),
       ...model.codeMarkers,
       ...model.apiModules.map(({ members: _members, ...module }) => module),
+      ...model.training.map(({ body: _body, ...module }) => module),
     ],
     files: report.files,
     diagnostics: report.diagnostics,

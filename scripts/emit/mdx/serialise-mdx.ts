@@ -1,9 +1,11 @@
 import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
+import { directiveToMarkdown } from 'mdast-util-directive';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdastMermaidToSvg, type DiagramSvgs } from './mdast-mermaid-to-svg.ts';
 import { mdastLinkSymbols, type SymbolPages } from './mdast-link-symbols.ts';
+import { mdastTrainingDirectives } from './mdast-training-directives.ts';
 import { mdastRawHtmlToJsx } from './mdast-raw-html-to-jsx.ts';
 import { mdastRewriteUrls, type UrlResolver } from './mdast-rewrite-urls.ts';
 
@@ -21,12 +23,13 @@ export interface SerialiseOptions {
  */
 export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
   const copy = structuredClone(tree);
+  mdastTrainingDirectives()(copy);
   mdastLinkSymbols(options.symbols ?? new Map())(copy);
   mdastRewriteUrls(options.resolveUrl)(copy);
   mdastRawHtmlToJsx(options.resolveUrl)(copy);
   mdastMermaidToSvg(options.diagrams)(copy);
   return toMarkdown(copy, {
-    extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
     // MDX has no autolinks: `<https://x>` would be read as JSX.
     resourceLink: true,
     bullet: '-',

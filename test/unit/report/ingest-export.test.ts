@@ -31,7 +31,7 @@ describe('the `handover ingest --json` export (a public, versioned interface)', 
     });
     expect(Object.keys(exported)).toEqual(['version', 'records', 'files', 'diagnostics']);
     const files = exported.files.map((file) => file.path);
-    for (const record of exported.records) if ('source' in record) expect(files).toContain(record.source.path);
+    for (const record of exported.records) if ('source' in record && record.source) expect(files).toContain(record.source.path);
     const runbook = exported.records.find((record) => record.kind === 'runbook' && record.id === 'notify-outage');
     expect(runbook).toMatchObject({ kind: 'runbook', title: 'GOV.UK Notify outage or degradation', alerts: ['NotifyDeliveryFailures'], owner: '@example-council/blue-badge-team', lastReviewed: '2026-06-01', reviewDue: '2026-12-01' });
     expect(runbook).not.toHaveProperty('body');

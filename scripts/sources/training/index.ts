@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import type { TrainingModule } from '../../model/schemas/training.ts';
+import type { Source } from '../types.ts';
+import { parseTrainingModule } from './parse-training.ts';
+
+/** Training modules written by the outgoing team. */
+export const trainingSource: Source<TrainingModule> = {
+  kind: 'training',
+  async discover({ repoRoot, config }) {
+    const folders = config.training.paths ?? ['docs/training', 'training', 'docs/onboarding'];
+    const files = await Promise.all(folders.map((folder) => glob(['**/*.{md,mdx,markdown}'], { cwd: path.join(repoRoot, folder), caseSensitiveMatch: false, ignore: ['**/node_modules/**'] }).then((found) => found.map((file) => path.posix.join(folder, file))).catch(() => [])));
+    return [...new Set(files.flat())].sort();
+  },
+  parse(file) {
+    if (/(^|\/)(readme|index|_index)\.(md|mdx|markdown)$/i.test(file.path)) return { records: [], diagnostics: [], skipped: 'index or README of the training folder' };
+    return parseTrainingModule(file);
+  },
+};
