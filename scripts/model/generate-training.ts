@@ -77,7 +77,7 @@ function onCall(alerts: readonly Alert[], runbooks: readonly Runbook[]) {
   const drill = alerts.find((alert) => alert.runbook && /page|critical/i.test(alert.severity ?? '')) ?? alerts.find((alert) => alert.runbook);
   const runbook = drill?.runbook ? byId.get(drill.runbook) : undefined;
   if (drill && runbook) {
-    lines.push('## Drill', '', ':::exercise', `\`${drill.name}\` has just fired${drill.summary ? `: "${plain(drill.summary)}"` : ''}. Without help, find its runbook and say what you would do first.`, '', '::::answer', `Open [${plain(runbook.title)}](site:runbooks/${runbook.id}/). Its first action: ${firstAction(runbook)}`, '::::', ':::', '');
+    lines.push('## Drill', '', ':::exercise', `\`${drill.name}\` has just fired${drill.summary ? `: "${plain(drill.summary)}"` : ''}. Without help, find its runbook and say what you would do first.`, ':::', '', ':::answer', `Open [${plain(runbook.title)}](site:runbooks/${runbook.id}/). Its first action: ${firstAction(runbook)}`, ':::', '');
     const others = runbooks.filter((other) => other.id !== runbook.id).slice(0, 2);
     if (others.length > 0) lines.push(':::quiz', `Which runbook covers \`${drill.name}\`?`, '', ...shuffle([`- [x] ${plain(runbook.title)}`, ...others.map((other) => `- [ ] ${plain(other.title)}`)], drill.id), ':::', '');
   }

@@ -104,7 +104,7 @@ describe('the demo service site', () => {
   it('keeps the sidebar to section links, not one link per document', async () => {
     const page = await html('adr/0001-record-architecture-decisions');
     const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
   });
 
   it('renders Mermaid diagrams to inline SVG at build time', async () => {

@@ -12,7 +12,7 @@ const line = (name: string, attributes: MdxJsxAttribute[], children: PhrasingCon
  * Turns the plain syntax of training modules into the page's interactive blocks, which work
  * without JavaScript (answers in disclosure elements) and better with it:
  * `:::quiz` (a task list: ticked options are right; the option's next line explains),
- * `:::exercise` (with a `::::answer`), `:::checklist`, `:::objectives`, `:::note`.
+ * `:::exercise` (followed by an `:::answer`), `:::checklist`, `:::objectives`, `:::note`.
  */
 export function mdastTrainingDirectives() {
   return (tree: Root): void => {
@@ -20,13 +20,20 @@ export function mdastTrainingDirectives() {
     visit(tree, 'containerDirective', (node: ContainerDirective, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
       let replacement: RootContent[];
+      let consumed = 1;
       if (node.name === 'quiz') replacement = [quiz(node, (counts.quiz += 1))];
-      else if (node.name === 'exercise') replacement = [exercise(node, (counts.exercise += 1))];
+      else if (node.name === 'exercise') {
+        // The model answer may follow the exercise (`:::answer` after `:::exercise`) or sit in it.
+        const next = parent.children[index + 1];
+        const answer = next?.type === 'containerDirective' && (next as ContainerDirective).name === 'answer' ? (next as ContainerDirective) : undefined;
+        if (answer) consumed = 2;
+        replacement = [exercise(answer ? { ...node, children: [...node.children, answer] } : node, (counts.exercise += 1))];
+      }
       else if (node.name === 'checklist') replacement = [checklist(node, (counts.checklist += 1))];
       else if (node.name === 'objectives') replacement = [flow('div', [attribute('class', 'handover-objectives')], [line('p', [attribute('class', 'handover-block-label')], [{ type: 'text', value: 'Objectives' }]), ...(node.children as RootContent[])])];
       else if (node.name === 'note') replacement = [flow('aside', [attribute('class', 'handover-note')], node.children as RootContent[])];
       else replacement = node.children as RootContent[];
-      parent.children.splice(index, 1, ...(replacement as never[]));
+      parent.children.splice(index, consumed, ...(replacement as never[]));
       return [SKIP, index + replacement.length];
     });
   };

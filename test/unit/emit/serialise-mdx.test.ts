@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { serialiseMdx } from '../../../scripts/emit/mdx/serialise-mdx.ts';
 import { createUrlResolver, type DroppedUrl } from '../../../scripts/emit/resolve-url.ts';
 import { parseMarkdown } from '../../../scripts/sources/markdown/parse-markdown.ts';
+import { parseTrainingMarkdown } from '../../../scripts/sources/training/parse-training.ts';
 
 // Fixture folders: input.md (+ options.json) -> output.mdx. Regenerate with UPDATE=1.
 const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -40,12 +41,12 @@ async function convert(name: string): Promise<{ mdx: string; dropped: DroppedUrl
     repoUrl: options.repoUrl ?? null,
     branch: options.branch ?? 'main',
   }, dropped);
-  const { tree } = parseMarkdown(input, 'input.md');
+  const { tree } = name.startsWith('training') ? parseTrainingMarkdown(input, 'input.md') : parseMarkdown(input, 'input.md');
   return { mdx: serialiseMdx(tree, { resolveUrl, diagrams: new Map(Object.entries(options.diagrams ?? {})) }), dropped };
 }
 
 /** Elements that may appear: Handover's own (diagrams) and GitHub's HTML allow-list. */
-const ALLOWED_ELEMENTS = new Set(['figure', 'Fragment', ...(defaultSchema.tagNames ?? [])]);
+const ALLOWED_ELEMENTS = new Set(['figure', 'Fragment', 'aside', 'label', ...(defaultSchema.tagNames ?? [])]);
 
 /**
  * Every MDX construct in a document that could run code: ESM, expressions (except Handover's
