@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { loadConfig } from './config/load-config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { buildModel, type HandoverModel, type SourceRecords } from './model/build-model.ts';
@@ -66,7 +68,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   diagnostics.push(...api.diagnostics);
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
   const today = buildDate(options.today);
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot) });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), configFile, configLine: await lineFinder(repoRoot, configFile) });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
@@ -80,6 +82,16 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     summary: summariseDiagnostics(sorted),
   };
   return { config, model, report, today, apiSeconds: api.seconds };
+}
+
+/** Finds the first line of the config file that contains a text, for diagnostics about it. */
+async function lineFinder(repoRoot: string, configFile: string | null): Promise<(text: string) => number | null> {
+  const text = configFile ? await readFile(path.join(repoRoot, configFile), 'utf8').catch(() => '') : '';
+  const lines = text.split('\n');
+  return (needle) => {
+    const index = lines.findIndex((line) => line.includes(needle));
+    return index === -1 ? null : index + 1;
+  };
 }
 
 /** Discovers, reads and parses one source's files, accounting for each in `files`. */

@@ -79,6 +79,25 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Formal handover sessions the outgoing team runs: shown as an agenda, with a printable pack each. */
+    sessions: z
+      .array(
+        z
+          .object({
+            title: z.string().min(1),
+            /** ISO date, e.g. 2026-12-01. */
+            date: z.union([z.string(), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)).optional(),
+            /** How long, e.g. `90m` or `2 hours`. */
+            duration: z.string().optional(),
+            presenters: z.array(z.string()).default([]),
+            /** Ids of training modules covered (see /training/), e.g. `architecture-in-decisions`. */
+            modules: z.array(z.string()).default([]),
+            topics: z.array(z.string()).default([]),
+            attendees: z.array(z.string()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Who to contact about the service: the team, escalation, on-call. Shown on the home page and runbooks. */
     contacts: z
       .array(

@@ -126,6 +126,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       handover: { kind: 'training-module', id: module.id },
     }, toMdx({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })));
   }
+  files.set('data/sessions.json', json(model.sessions.map(({ kind: _kind, ...session }) => session)));
   files.set('data/training.json', json(model.training.map(({ kind: _kind, body: _body, ...module }) => module)));
   files.set('data/adrs.json', json(model.adrs.map((adr) => adrSummary(adr, service))));
   files.set('data/debt.json', json(model.debt.map(({ kind: _kind, body: _body, ...item }) => ({ ...item, sourceUrl: sourceUrl(service, item.source.path) }))));
@@ -146,7 +147,9 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
         ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
         : []),
       ...(model.apiModules.length > 0 ? [{ label: 'API reference', link: '/api/' }] : []),
-      ...(model.training.length > 0 ? [{ label: 'Training', link: '/training/' }] : []),
+      ...(model.training.length > 0
+        ? [{ label: 'Training and handover', items: [{ label: 'Learning path', link: '/training/' }, ...(model.sessions.length > 0 ? [{ label: 'Sessions', link: '/sessions/' }] : []), { label: 'Sign-off', link: '/sign-off/' }] }]
+        : []),
       ...(model.debt.length + model.codeMarkers.length > 0
         ? [{ label: 'Technical debt', items: [{ label: 'Debt register', link: '/debt/' }, { label: 'Debt in code', link: '/debt/code-markers/' }] }]
         : []),

@@ -7,6 +7,8 @@ import type { ServiceFact } from '../sources/service/service-fact.ts';
 import { linkAdrs } from './link-adrs.ts';
 import { generateTrainingModules } from './generate-training.ts';
 import { linkDebt } from './link-debt.ts';
+import { planSessions } from './plan-sessions.ts';
+import type { HandoverSession } from './schemas/session.ts';
 import { linkOperations } from './link-operations.ts';
 import { reviewDueDate, reviewStateOn } from './review-state.ts';
 import type { Adr } from './schemas/adr.ts';
@@ -28,6 +30,8 @@ export interface HandoverModel {
   apiModules: ApiModule[];
   /** The learning path: authored modules in order, then generated ones. */
   training: TrainingModule[];
+  /** Formal handover sessions from the config. */
+  sessions: HandoverSession[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
@@ -54,6 +58,9 @@ export interface ModelInputs {
   apiModules: ApiModule[];
   /** The commit built, or null. */
   commit: string | null;
+  /** The config file read (for diagnostics about it), and the line a text first appears on. */
+  configFile?: string | null;
+  configLine?: (text: string) => number | null;
 }
 
 /** Builds the linked model from source records, the config and outside facts; pure. */
@@ -74,7 +81,17 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const debt = linkDebt(records.debt, adrs, records['code-marker'], inputs.markerDates);
   diagnostics.push(...debt.diagnostics);
-  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training: learningPath(records.training, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules }) }, diagnostics };
+  const training = learningPath(records.training, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules });
+  const { sessions, unknownModules } = planSessions(config, training);
+  for (const { session, module } of unknownModules) {
+    diagnostics.push(createDiagnostic({ file: inputs.configFile ?? null, line: inputs.configLine?.(module) ?? null }, {
+      severity: 'warning',
+      code: 'session/unknown-module',
+      message: `Session "${session}" names the training module "${module}", which does not exist; it is left out of the session.`,
+      hint: `Use a module id from the learning path: ${training.map((item) => item.id).join(', ')}.`,
+    }));
+  }
+  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training, sessions }, diagnostics };
 }
 
 /** Authored modules by their `order` (then title), then the generated ones they leave uncovered. */

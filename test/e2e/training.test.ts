@@ -39,3 +39,33 @@ describe('training modules in a browser', () => {
     await context.close();
   });
 });
+
+describe('presenting and printing', () => {
+  it('moves between slides of the presenter view with the arrow keys', async () => {
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}/present/01-first-week-on-call/`);
+    const position = page.locator('[data-position]');
+    await expect(position.textContent()).resolves.toMatch(/^Slide 1 of \d+$/);
+    const total = Number((await position.textContent())!.match(/of (\d+)/)![1]);
+    expect(total).toBeGreaterThan(4);
+    await page.keyboard.press('ArrowRight');
+    await expect(position.textContent()).resolves.toBe(`Slide 2 of ${total}`);
+    await expect(page.locator('.slide:not([hidden]) h2').textContent()).resolves.toBe('1. What you are protecting');
+    await page.keyboard.press('ArrowLeft');
+    await expect(position.textContent()).resolves.toBe(`Slide 1 of ${total}`);
+    await page.close();
+  });
+
+  it.each(['/sessions/', '/sessions/why-it-is-built-this-way/', '/sign-off/'])('prints %s on A4 without cut-off content', async (url) => {
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}${url}`);
+    await page.emulateMedia({ media: 'print' });
+    // A4 is 210 mm wide; less 2 x 15 mm margins, 180 mm is about 680 CSS pixels.
+    await page.setViewportSize({ width: 680, height: 1000 });
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > 681 && getComputedStyle(element).display !== 'none').map((element) => element.tagName));
+    expect(overflow).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});

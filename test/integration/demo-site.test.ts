@@ -93,6 +93,17 @@ describe('the demo service site', () => {
     expect(await html('adr/0007-version-eligibility-rules-as-data')).toMatch(/<a href="\/api\/domain-eligibility\/#criteria_version"><code[^>]*>CRITERIA_VERSION<\/code><\/a>/);
   });
 
+  it('has session packs and a sign-off sheet from the config and the sections present', async () => {
+    const agenda = await html('sessions');
+    expect(agenda).toMatch(/<a href="\/sessions\/why-it-is-built-this-way\/">Why it is built this way<\/a>/);
+    const pack = await html('sessions/running-it-at-3am');
+    expect(pack).toContain('A live drill on the staging environment');
+    expect(pack).toMatch(/<a href="\/training\/01-first-week-on-call\/">Your first week on call<\/a>/);
+    expect(pack).toContain('Receiving team on-call rota');
+    const signOff = await html('sign-off');
+    for (const area of ['Architecture decisions', 'Runbooks', 'Alerts', 'Technical debt', 'API', 'Training', 'Handover sessions']) expect(signOff).toContain(`>${area}</a>`);
+  });
+
   it('shows contacts and code owners on the home page', async () => {
     const home = await html('');
     expect(home).toMatch(/<h2 id="contacts">Contacts<\/h2>/);
@@ -104,7 +115,7 @@ describe('the demo service site', () => {
   it('keeps the sidebar to section links, not one link per document', async () => {
     const page = await html('adr/0001-record-architecture-decisions');
     const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/sessions/"', '<a href="/sign-off/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
   });
 
   it('renders Mermaid diagrams to inline SVG at build time', async () => {

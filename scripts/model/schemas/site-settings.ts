@@ -5,6 +5,7 @@ import { ApiModuleSchema } from './api.ts';
 import { CodeMarkerSchema, DebtItemSchema } from './debt.ts';
 import { RunbookSchema } from './runbook.ts';
 import { ServiceSchema } from './service.ts';
+import { HandoverSessionSchema } from './session.ts';
 import { TrainingModuleSchema } from './training.ts';
 
 /** `content/site.json`: what the Astro config needs to know about the site being built. */
@@ -81,3 +82,7 @@ export type ApiModuleSummary = z.infer<typeof ApiModuleSummarySchema>;
 /** A training module as the learning path shows it (the body is its page). */
 export const TrainingSummarySchema = TrainingModuleSchema.omit({ kind: true, body: true });
 export type TrainingSummary = z.infer<typeof TrainingSummarySchema>;
+
+/** A handover session as the agenda shows it. */
+export const SessionSummarySchema = HandoverSessionSchema.omit({ kind: true });
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;

@@ -36,3 +36,19 @@ describe('training modules', () => {
     expect(architecture.quizzes).toBe(1);
   });
 });
+
+describe('handover sessions', () => {
+  it('reports a session naming a module that does not exist, at its line in the config', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const root = await mkdtemp(path.join(tmpdir(), 'handover-sessions-'));
+    try {
+      await writeFile(path.join(root, 'handover.config.yaml'), 'sessions:\n  - title: Kick-off\n    modules: [no-such-module]\n');
+      const { model, report } = await ingest(root, { today: '2026-11-27' });
+      expect(model.sessions).toEqual([expect.objectContaining({ id: 'kick-off', title: 'Kick-off', modules: [] })]);
+      expect(report.diagnostics).toContainEqual(expect.objectContaining({ file: 'handover.config.yaml', line: 3, code: 'session/unknown-module' }));
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
