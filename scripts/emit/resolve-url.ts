@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { safeDecode } from '../sources/shared/safe-decode.ts';
 import { unwrapShortcodeLink } from '../sources/markdown/shortcode-link.ts';
 import type { UrlResolver } from './mdx/mdast-rewrite-urls.ts';
 
@@ -67,10 +68,3 @@ export function createUrlResolver(context: UrlContext, dropped: DroppedUrl[]): U
   };
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { safeDecode } from '../sources/shared/safe-decode.ts';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { adrIdFromPath } from '../sources/adr/adr-id.ts';
 import { unwrapShortcodeLink } from '../sources/markdown/shortcode-link.ts';
@@ -105,13 +106,6 @@ function withUniqueIds(adrs: readonly Adr[]): Adr[] {
   });
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 function isRelativeFileLink(href: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#');

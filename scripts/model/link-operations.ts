@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { safeDecode } from '../sources/shared/safe-decode.ts';
 import { slug } from 'github-slugger';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { unwrapShortcodeLink } from '../sources/markdown/shortcode-link.ts';
@@ -128,10 +129,3 @@ function patternToRegExp(urlPattern: string): RegExp {
   return new RegExp(`^${escape(before)}([^/?#]+?)${ending}$`);
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

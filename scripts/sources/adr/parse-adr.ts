@@ -2,6 +2,7 @@ import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Adr } from '../../model/schemas/adr.ts';
+import { frontMatterList, frontMatterText, lowerCaseKeys } from '../markdown/front-matter-values.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { normaliseDate } from '../shared/normalise-date.ts';
 import type { ParseResult, SourceText } from '../types.ts';
@@ -14,7 +15,7 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
   const parsed = parseMarkdown(file.text, file.path);
   const { tree, diagnostics } = parsed;
   // Front matter keys are matched case-insensitively (`Status:` and `status:` both occur).
-  const data = Object.fromEntries(Object.entries(parsed.data).map(([key, value]) => [key.toLowerCase(), value]));
+  const data = lowerCaseKeys(parsed.data);
   if (tree.children.length === 0 && Object.keys(data).length === 0) {
     return { records: [], diagnostics, skipped: 'empty file' };
   }
@@ -31,7 +32,7 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
     }));
   }
   const body = readBodyMetadata(tree, heading);
-  const frontStatus = stringValue(data.status);
+  const frontStatus = frontMatterText(data.status);
   const statusText = frontStatus ?? body.statusText;
   const status = statusText ? normaliseAdrStatus(statusText) : null;
   if (statusText && !status) {
@@ -43,7 +44,7 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
     }));
   }
   // A `Date:` written in the ADR is the decision date; front matter `date` is often the page's.
-  const dateText = body.dateText ?? (data.date instanceof Date ? data.date : stringValue(data.date));
+  const dateText = body.dateText ?? (data.date instanceof Date ? data.date : frontMatterText(data.date));
   const date = dateText ? normaliseDate(dateText) : null;
   if (dateText && !date) {
     diagnostics.push(createDiagnostic(at(1), {
@@ -62,10 +63,10 @@ export function parseAdr(file: SourceText): ParseResult<Adr> {
     status,
     statusText: statusText ?? null,
     date,
-    deciders: unique([...listValue(data.deciders ?? data['decision-makers'] ?? data.decisionmakers ?? data.decision_makers), ...body.deciders]),
-    consulted: unique([...listValue(data.consulted), ...body.consulted]),
-    informed: unique([...listValue(data.informed), ...body.informed]),
-    tags: unique([...listValue(data.tags), ...body.tags]),
+    deciders: unique([...frontMatterList(data.deciders ?? data['decision-makers'] ?? data.decisionmakers ?? data.decision_makers, splitList), ...body.deciders]),
+    consulted: unique([...frontMatterList(data.consulted, splitList), ...body.consulted]),
+    informed: unique([...frontMatterList(data.informed, splitList), ...body.informed]),
+    tags: unique([...frontMatterList(data.tags, splitList), ...body.tags]),
     references: [...body.references, ...frontMatterReferences(data)],
     supersedes: [],
     supersededBy: [],
@@ -95,15 +96,7 @@ function withoutHeaderFields(tree: Root, heading: Heading | undefined): Root['ch
   return tree.children.filter((node, index) => node !== heading && !((firstSection === -1 || index < firstSection) && isShownMetadataBlock(node)));
 }
 
-function stringValue(value: unknown): string | null {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
 
-function listValue(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((item) => String(item).trim()).filter(Boolean);
-  return typeof value === 'string' ? splitList(value) : [];
-}
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
@@ -116,7 +109,7 @@ function frontMatterReferences(data: Record<string, unknown>): Adr['references']
     ['supersedes', 'supersedes'], ['amends', 'amends'], ['amended-by', 'amendedBy'],
   ];
   return keys.flatMap(([key, relation]) =>
-    listValue(typeof data[key] === 'number' ? String(data[key]) : data[key]).map((value) => {
+    frontMatterList(typeof data[key] === 'number' ? String(data[key]) : data[key], splitList).map((value) => {
       const number = /^\D*(\d+)\D*$/.exec(value);
       return { relation, href: /\.md$/i.test(value) ? value : null, number: number ? Number(number[1]) : null, line: 1, inProse: false };
     }),

@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
+import { hasGitHistory, runGit } from './run-git.ts';
 
 /**
  * For each file, the date (ISO) each of the given lines was last changed, from one
@@ -9,10 +7,10 @@ import path from 'node:path';
  */
 export async function blameDates(repoRoot: string, linesByFile: ReadonlyMap<string, readonly number[]>): Promise<Map<string, string>> {
   const dates = new Map<string, string>();
-  if (linesByFile.size === 0 || !(await stat(path.join(repoRoot, '.git')).catch(() => null))) return dates;
+  if (linesByFile.size === 0 || !(await hasGitHistory(repoRoot))) return dates;
   for (const [file, lines] of linesByFile) {
     const wanted = new Set(lines);
-    const output = await run(['blame', '--line-porcelain', '--', file], repoRoot);
+    const output = (await runGit(['blame', '--line-porcelain', '--', file], repoRoot)) ?? '';
     let line = 0;
     let committed = true;
     for (const text of output.split('\n')) {
@@ -26,14 +24,4 @@ export async function blameDates(repoRoot: string, linesByFile: ReadonlyMap<stri
     }
   }
   return dates;
-}
-
-function run(args: string[], cwd: string): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', () => resolve(''));
-    child.on('close', () => resolve(output));
-  });
 }

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { hasGitHistory, runGit } from './run-git.ts';
 
 /**
  * The date (ISO, YYYY-MM-DD) of the last commit touching each of the given repo paths, from one
@@ -9,9 +8,9 @@ import path from 'node:path';
  */
 export async function lastCommitDates(repoRoot: string, paths: readonly string[]): Promise<Map<string, string>> {
   const dates = new Map<string, string>();
-  if (paths.length === 0 || !(await stat(path.join(repoRoot, '.git')).catch(() => null))) return dates;
+  if (paths.length === 0 || !(await hasGitHistory(repoRoot))) return dates;
   const wanted = new Set(paths);
-  const output = await run('git', ['-c', 'core.quotepath=off', 'log', '--no-merges', '--format=%x00%cs', '--name-only', '--', ...new Set(paths.map((file) => path.posix.dirname(file)))], repoRoot);
+  const output = (await runGit(['log', '--no-merges', '--format=%x00%cs', '--name-only', '--', ...new Set(paths.map((file) => path.posix.dirname(file)))], repoRoot)) ?? '';
   let current: string | null = null;
   for (const line of output.split('\n')) {
     if (line.startsWith('\0')) current = line.slice(1).trim();
@@ -20,19 +19,9 @@ export async function lastCommitDates(repoRoot: string, paths: readonly string[]
   return dates;
 }
 
-function run(command: string, args: string[], cwd: string): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', () => resolve(''));
-    child.on('close', () => resolve(output));
-  });
-}
-
 /** The commit the work tree is at (`git rev-parse HEAD`), or null without git history. */
 export async function headCommit(repoRoot: string): Promise<string | null> {
-  if (!(await stat(path.join(repoRoot, '.git')).catch(() => null))) return null;
-  const output = (await run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], repoRoot)).trim();
+  if (!(await hasGitHistory(repoRoot))) return null;
+  const output = ((await runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], repoRoot)) ?? '').trim();
   return /^[0-9a-f]{40}$/.test(output) ? output : null;
 }

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Runbook } from '../../model/schemas/runbook.ts';
+import { frontMatterList, frontMatterText, lowerCaseKeys } from '../markdown/front-matter-values.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { documentName, fileSlug } from '../shared/file-slug.ts';
 import { normaliseDate } from '../shared/normalise-date.ts';
@@ -21,15 +22,15 @@ const DASHBOARD_URL = /grafana|kibana|datadog|dashboards?\b|newrelic|cloudwatch|
 export function parseRunbook(file: SourceText): ParseResult<Runbook> {
   const erb = /\.erb$/i.test(file.path);
   const { data: rawData, tree, diagnostics } = parseMarkdown(erb ? withoutErbOnlyLines(file.text) : file.text, file.path);
-  const data = Object.fromEntries(Object.entries(rawData).map(([key, value]) => [key.toLowerCase(), value]));
+  const data = lowerCaseKeys(rawData);
   if (tree.children.length === 0 && Object.keys(data).length === 0) return { records: [], diagnostics, skipped: 'empty file' };
   const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1 && toString(node).trim() !== '');
   const name = documentName(file.path);
   // Front matter `title` is the page title on the docs sites runbooks come from (Hugo,
   // Middleman); the H1 is often the alert name or an ERB tag.
   const headingText = heading ? toString(heading).trim() : '';
-  const title = text(data.title) ?? (headingText || name);
-  if (!heading && !text(data.title)) {
+  const title = frontMatterText(data.title) ?? (headingText || name);
+  if (!heading && !frontMatterText(data.title)) {
     diagnostics.push(createDiagnostic({ file: file.path, line: 1 }, {
       severity: 'warning',
       code: 'runbook/missing-title',
@@ -47,18 +48,19 @@ export function parseRunbook(file: SourceText): ParseResult<Runbook> {
       hint: 'Write it as YYYY-MM-DD, e.g. `last_reviewed_on: 2026-02-18`.',
     }));
   }
+  const owner = frontMatterText(data.owner) ?? frontMatterText(data.owner_slack) ?? frontMatterText(data.team) ?? (frontMatterList(data.owners, byComma).join(', ') || null);
   const dueText = data.review_by ?? data.review_due ?? data.next_review ?? data.next_review_on;
   const record: Runbook = {
     kind: 'runbook',
     id: fileSlug(file.path, 'runbook'),
     title,
     summary: summarise(tree),
-    alerts: [...new Set([...listOf(data.alerts), ...listOf(data.alert), ...listOf(data.alertname), ...(isAlertName(name, headingText) ? [name] : [])])].sort(),
-    owner: text(data.owner) ?? text(data.owner_slack) ?? text(data.team) ?? (listOf(data.owners).join(', ') || null),
-    ownerSource: text(data.owner) ?? text(data.owner_slack) ?? text(data.team) ?? (listOf(data.owners)[0] ?? null) ? 'front-matter' : null,
+    alerts: [...new Set([...frontMatterList(data.alerts, byComma), ...frontMatterList(data.alert, byComma), ...frontMatterList(data.alertname, byComma), ...(isAlertName(name, headingText) ? [name] : [])])].sort(),
+    owner,
+    ownerSource: owner ? 'front-matter' : null,
     lastReviewed,
     lastReviewedSource: lastReviewed ? 'front-matter' : null,
-    reviewIn: text(data.review_in) ?? text(data.review_period) ?? text(data.review_every),
+    reviewIn: frontMatterText(data.review_in) ?? frontMatterText(data.review_period) ?? frontMatterText(data.review_every),
     reviewDue: dueText == null ? null : normaliseDate(dueText),
     reviewState: 'unknown',
     dashboards: findDashboards(tree),
@@ -68,6 +70,8 @@ export function parseRunbook(file: SourceText): ParseResult<Runbook> {
   };
   return { records: [record], diagnostics };
 }
+
+const byComma = (text: string) => text.split(/\s*,\s*/);
 
 /** True when a runbook's file name is an alert name: CamelCase, or one word that is also its H1. */
 function isAlertName(name: string, heading: string): boolean {
@@ -82,15 +86,7 @@ function withoutErbOnlyLines(markdown: string): string {
   return markdown.replace(/<%#[\s\S]*?%>/g, (comment) => comment.replace(/[^\n]/g, '')).replace(/^(#+\s*)?(<%[\s\S]*?%>\s*)+$/gm, '');
 }
 
-function text(value: unknown): string | null {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
 
-function listOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((item) => String(item).trim()).filter(Boolean);
-  return typeof value === 'string' ? value.split(/\s*,\s*/).filter(Boolean) : [];
-}
 
 /** The first paragraph under Meaning/Overview, else the first paragraph. */
 function summarise(tree: Root): string | null {

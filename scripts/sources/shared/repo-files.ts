@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { hasGitHistory, runGit } from '../git/run-git.ts';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.*/**'];
 
@@ -13,8 +11,9 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/
  */
 export async function repoFiles(repoRoot: string, patterns: string[], ignore: string[] = []): Promise<string[]> {
   const ignored = [...ALWAYS_IGNORED, ...ignore];
-  if (await stat(path.join(repoRoot, '.git')).catch(() => null)) {
-    const listed = await gitFiles(repoRoot);
+  if (await hasGitHistory(repoRoot)) {
+    const output = await runGit(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], repoRoot);
+    const listed = output === null ? null : [...new Set(output.split('\0').filter(Boolean))];
     if (listed) {
       const matches = picomatch(patterns, { dot: false, nocase: true, basename: false });
       const excluded = picomatch(ignored, { dot: true, nocase: true });
@@ -22,14 +21,4 @@ export async function repoFiles(repoRoot: string, patterns: string[], ignore: st
     }
   }
   return (await glob(patterns, { cwd: repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).sort();
-}
-
-function gitFiles(repoRoot: string): Promise<string[] | null> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', 'ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', () => resolve(null));
-    child.on('close', (code) => resolve(code === 0 ? [...new Set(output.split('\0').filter(Boolean))] : null));
-  });
 }

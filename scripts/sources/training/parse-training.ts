@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { TrainingModule } from '../../model/schemas/training.ts';
+import { frontMatterList, frontMatterText } from '../markdown/front-matter-values.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { fileSlug } from '../shared/file-slug.ts';
 import type { ParseResult, SourceText } from '../types.ts';
@@ -39,7 +40,7 @@ export function parseTrainingMarkdown(text: string, file: string): { data: Recor
 export function parseTrainingModule(file: SourceText): ParseResult<TrainingModule> {
   const { data, tree, diagnostics } = parseTrainingMarkdown(file.text, file.path);
   const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-  const title = text(data.title) ?? (heading ? toString(heading).trim() : null);
+  const title = frontMatterText(data.title) ?? (heading ? toString(heading).trim() : null);
   if (!title) {
     diagnostics.push(createDiagnostic({ file: file.path, line: 1 }, { severity: 'warning', code: 'training/missing-title', message: 'This training module has no `title` in its front matter and no `# Title` heading, so its file name is used.', hint: 'Add `title:` to the front matter.' }));
   }
@@ -66,7 +67,7 @@ export function parseTrainingModule(file: SourceText): ParseResult<TrainingModul
       }
     }
   });
-  const duration = text(data.duration);
+  const duration = frontMatterText(data.duration);
   return {
     records: [{
       kind: 'training-module',
@@ -75,9 +76,9 @@ export function parseTrainingModule(file: SourceText): ParseResult<TrainingModul
       order: typeof data.order === 'number' ? data.order : null,
       duration,
       minutes: duration ? durationMinutes(duration) : null,
-      audience: text(data.audience),
-      objectives: list(data.objectives),
-      prerequisites: list(data.prerequisites),
+      audience: frontMatterText(data.audience),
+      objectives: frontMatterList(data.objectives),
+      prerequisites: frontMatterList(data.prerequisites),
       generated: false,
       quizzes,
       exercises,
@@ -99,12 +100,4 @@ export function durationMinutes(duration: string): number | null {
   return matched ? Math.round(minutes) : null;
 }
 
-function text(value: unknown): string | null {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
 
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((item) => String(item).trim()).filter(Boolean);
-  return typeof value === 'string' && value.trim() ? [value.trim()] : [];
-}
