@@ -13,6 +13,8 @@ import { debtSource } from './sources/debt/index.ts';
 import { blameDates } from './sources/git/blame-dates.ts';
 import { headCommit, lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
 import { ownershipSource } from './sources/ownership/index.ts';
+import { readGitRelease } from './sources/release/read-git-release.ts';
+import { releaseSource } from './sources/release/index.ts';
 import { runbookSource } from './sources/runbook/index.ts';
 import { serviceSource } from './sources/service/index.ts';
 import { trainingSource } from './sources/training/index.ts';
@@ -59,6 +61,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     debt: await runSource(debtSource, context, files, diagnostics),
     'code-marker': await runSource(codeMarkerSource, context, files, diagnostics),
     training: await runSource(trainingSource, context, files, diagnostics),
+    release: await runSource(releaseSource, context, files, diagnostics),
   };
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
@@ -68,7 +71,9 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   diagnostics.push(...api.diagnostics);
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
   const today = buildDate(options.today);
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), configFile, configLine: await lineFinder(repoRoot, configFile) });
+  // The tag history is only read (one git log per tag) when there is no changelog to show.
+  const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: await lineFinder(repoRoot, configFile) });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {

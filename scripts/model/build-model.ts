@@ -11,6 +11,9 @@ import { planSessions } from './plan-sessions.ts';
 import type { HandoverSession } from './schemas/session.ts';
 import { linkOperations } from './link-operations.ts';
 import { reviewDueDate, reviewStateOn } from './review-state.ts';
+import { releaseHistory, resolveRelease } from './resolve-release.ts';
+import type { GitReleaseFacts } from '../sources/release/read-git-release.ts';
+import type { Release, ReleaseNotes } from './schemas/release.ts';
 import type { Adr } from './schemas/adr.ts';
 import type { Alert } from './schemas/alert.ts';
 import type { ApiModule } from './schemas/api.ts';
@@ -32,6 +35,10 @@ export interface HandoverModel {
   training: TrainingModule[];
   /** Formal handover sessions from the config. */
   sessions: HandoverSession[];
+  /** The release built (version, commit, date), stamped on every page. */
+  release: Release;
+  /** The release history, newest first: from the changelog, else from git tags. */
+  releases: ReleaseNotes[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
@@ -44,6 +51,8 @@ export interface SourceRecords {
   debt: DebtItem[];
   'code-marker': CodeMarker[];
   training: TrainingModule[];
+  /** Releases read from the changelog. */
+  release: ReleaseNotes[];
 }
 
 /** Facts from outside the files: the build's date and git history. */
@@ -58,6 +67,8 @@ export interface ModelInputs {
   apiModules: ApiModule[];
   /** The commit built, or null. */
   commit: string | null;
+  /** HEAD's commit, date and tags, and the tag history, from git (absent: no git). */
+  gitRelease?: GitReleaseFacts;
   /** The config file read (for diagnostics about it), and the line a text first appears on. */
   configFile?: string | null;
   configLine?: (text: string) => number | null;
@@ -91,7 +102,9 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
       hint: `Use a module id from the learning path: ${training.map((item) => item.id).join(', ')}.`,
     }));
   }
-  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training, sessions }, diagnostics };
+  const release = resolveRelease(inputs.gitRelease, service.version, inputs.today);
+  const releases = releaseHistory(records.release, inputs.gitRelease);
+  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training, sessions, release, releases }, diagnostics };
 }
 
 /** Authored modules by their `order` (then title), then the generated ones they leave uncovered. */

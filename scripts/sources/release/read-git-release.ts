@@ -1,0 +1,55 @@
+import { hasGitHistory, runGit } from '../git/run-git.ts';
+import { orderReleaseTags, parseTagRefs, type TagLog } from './tag-release-notes.ts';
+
+/** Commit subjects listed per release; the rest are counted ("and N more"). */
+export const MAX_SUBJECTS = 100;
+/** Releases made from tags, newest first; older tags are left out. */
+export const MAX_TAG_RELEASES = 100;
+
+/** What git says about the release built: HEAD, its date and tags, and (if asked) the tag history. */
+export interface GitReleaseFacts {
+  /** Full SHA of HEAD, or null without git history. */
+  commit: string | null;
+  /** ISO committer date of HEAD, or null. */
+  commitDate: string | null;
+  /** Tags pointing at HEAD. */
+  headTags: string[];
+  /** Commits since the newest release tag, then each release tag's commits, newest first. */
+  history: TagLog[];
+}
+
+const NONE: GitReleaseFacts = { commit: null, commitDate: null, headTags: [], history: [] };
+
+/**
+ * Reads HEAD's commit, committer date and tags; with `history`, also the release tags and the
+ * subjects of the commits between consecutive ones. Needs `.git` at the repo root, as the
+ * other git readers do.
+ */
+export async function readGitRelease(repoRoot: string, options: { history: boolean }): Promise<GitReleaseFacts> {
+  if (!(await hasGitHistory(repoRoot))) return NONE;
+  const [head = '', date = ''] = ((await runGit(['log', '-1', '--format=%H%x00%cs', 'HEAD', '--'], repoRoot)) ?? '').trim().split('\0');
+  if (!/^[0-9a-f]{40}$/.test(head)) return NONE;
+  const headTags = ((await runGit(['tag', '--points-at', 'HEAD'], repoRoot)) ?? '').split('\n').map((tag) => tag.trim()).filter(Boolean);
+  const facts = { commit: head, commitDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, headTags, history: [] as TagLog[] };
+  if (!options.history) return facts;
+  const refs = await runGit(['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:unix)%00%(creatordate:short)', 'refs/tags'], repoRoot);
+  const tags = orderReleaseTags(parseTagRefs(refs ?? '')).slice(0, MAX_TAG_RELEASES + 1);
+  if (tags.length === 0) return facts;
+  const unreleased = await commitsIn(`refs/tags/${tags[0]!.name}..HEAD`, repoRoot);
+  if (unreleased.total > 0) facts.history.push({ tag: null, date: null, ...unreleased });
+  for (const [index, tag] of tags.slice(0, MAX_TAG_RELEASES).entries()) {
+    const previous = tags[index + 1];
+    // The oldest tag listed holds every commit before it, unless older tags were cut off.
+    const range = previous ? `refs/tags/${previous.name}..refs/tags/${tag.name}` : `refs/tags/${tag.name}`;
+    facts.history.push({ tag: tag.name, date: tag.date, ...(await commitsIn(range, repoRoot)) });
+  }
+  return facts;
+}
+
+/** Subjects of the commits in a range (no merges), at most MAX_SUBJECTS, and their total. */
+async function commitsIn(range: string, repoRoot: string): Promise<{ subjects: string[]; total: number }> {
+  const subjects = ((await runGit(['log', '--no-merges', '--format=%s', `-n${MAX_SUBJECTS + 1}`, range, '--'], repoRoot)) ?? '').split('\n').filter(Boolean);
+  if (subjects.length <= MAX_SUBJECTS) return { subjects, total: subjects.length };
+  const total = Number(((await runGit(['rev-list', '--no-merges', '--count', range, '--'], repoRoot)) ?? '').trim());
+  return { subjects: subjects.slice(0, MAX_SUBJECTS), total: Number.isFinite(total) ? total : subjects.length };
+}
