@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildCommand } from './cli/build-command.ts';
+import { checkCommand } from './cli/check-command.ts';
 import { debtNewCommand } from './cli/debt-new-command.ts';
 import { devCommand } from './cli/dev-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
@@ -50,6 +51,18 @@ program
     process.exitCode = await ingestCommand(options, reporter);
   });
 
+program
+  .command('check')
+  .description('Is the service ready to hand over? Scores the repository against the readiness rules and lists what to fix.')
+  .addOption(repoOption())
+  .option('--json', 'print the readiness report as JSON on stdout (format: README, "Readiness check")')
+  .option('--markdown <file>', 'also write the report as Markdown, e.g. to "$GITHUB_STEP_SUMMARY" (- for stdout)')
+  .addOption(new Option('--min-score <n>', 'exit with code 1 when the overall score (0-100) is below this').argParser(parseScore))
+  .option('--strict', 'exit with code 1 when any finding is an error')
+  .action(async (options) => {
+    process.exitCode = await checkCommand(options, reporter);
+  });
+
 const debt = program.command('debt').description('Work with the technical debt log.');
 debt
   .command('new')
@@ -85,6 +98,12 @@ program
   .action(async (options) => {
     process.exitCode = await previewCommand(options, reporter);
   });
+
+function parseScore(value: string): number {
+  const score = Number(value);
+  if (!Number.isInteger(score) || score < 0 || score > 100) throw new InvalidArgumentError('must be a whole number from 0 to 100.');
+  return score;
+}
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -16,6 +16,7 @@ import { ownershipSource } from './sources/ownership/index.ts';
 import { readGitRelease } from './sources/release/read-git-release.ts';
 import { releaseSource } from './sources/release/index.ts';
 import { runbookSource } from './sources/runbook/index.ts';
+import { securitySource } from './sources/security/index.ts';
 import { serviceSource } from './sources/service/index.ts';
 import { trainingSource } from './sources/training/index.ts';
 import type { Source, SourceContext } from './sources/types.ts';
@@ -62,6 +63,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     'code-marker': await runSource(codeMarkerSource, context, files, diagnostics),
     training: await runSource(trainingSource, context, files, diagnostics),
     release: await runSource(releaseSource, context, files, diagnostics),
+    security: await runSource(securitySource, context, files, diagnostics),
   };
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
@@ -104,7 +106,7 @@ async function runSource<TRecord>(source: Source<TRecord>, context: SourceContex
   const records: TRecord[] = [];
   const paths = await source.discover(context);
   const parseContext = { ...context, discovered: new Set(paths) };
-  const texts = await Promise.all(paths.map((path) => readSourceFile(context.repoRoot, path)));
+  const texts = await Promise.all(paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path))));
   paths.forEach((path, index) => {
     const read = texts[index]!;
     if (!read.ok) {

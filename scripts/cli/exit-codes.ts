@@ -2,7 +2,10 @@
 export const ExitCode = {
   /** The command did what was asked. */
   Success: 0,
-  /** The build finished, but `--strict` was given and the input has errors. */
+  /**
+   * The command finished, but `--strict` was given and the input has errors (or, for `check`,
+   * the readiness findings include errors), or the readiness score is below `--min-score`.
+   */
   StrictFailure: 1,
   /** The command line is wrong: an unknown option, or a `--repo` that is not a readable folder. */
   UsageError: 2,

@@ -115,6 +115,37 @@ export const ConfigSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * What the service is measured by: the outcomes the receiving team must keep delivering.
+     * Shown on the readiness page; `handover check` asks for at least one, each with a measure
+     * and a dashboard. Default: none.
+     */
+    outcomes: z
+      .array(
+        z
+          .object({
+            /** The outcome, e.g. `Applications decided within 10 working days`. */
+            name: z.string().min(1),
+            /** How it is measured, with its target, e.g. `95% of applications, monthly`. */
+            measure: z.string().min(1).optional(),
+            /** Where to see it now: a dashboard URL. */
+            dashboard: z.url({ protocol: /^https?$/ }).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** The readiness check (`handover check` and the site's Readiness page). */
+    check: z
+      .object({
+        /** Lowest overall score (0-100) `handover check` accepts when `--min-score` is not given. Default: none. */
+        minScore: z.number().int().min(0).max(100).optional(),
+        /** Share of exported API symbols (percent) that must have a doc comment. Default: 80. */
+        apiCoverage: z.number().min(0).max(100).default(80),
+        /** Ids of readiness rules that do not apply to this service, e.g. `[threat-model]`. Default: none. */
+        skip: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .prefault({}),
     site: z
       .object({
         /** Title shown in the site header. Default: the service name followed by "handover". */

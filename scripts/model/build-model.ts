@@ -18,7 +18,9 @@ import type { Adr } from './schemas/adr.ts';
 import type { Alert } from './schemas/alert.ts';
 import type { ApiModule } from './schemas/api.ts';
 import type { CodeMarker, DebtItem } from './schemas/debt.ts';
+import type { Outcome } from './schemas/outcome.ts';
 import type { Runbook } from './schemas/runbook.ts';
+import type { SecurityFile } from './schemas/security.ts';
 import type { Service } from './schemas/service.ts';
 import type { TrainingModule } from './schemas/training.ts';
 
@@ -39,6 +41,10 @@ export interface HandoverModel {
   release: Release;
   /** The release history, newest first: from the changelog, else from git tags. */
   releases: ReleaseNotes[];
+  /** What the service is measured by, from the config. */
+  outcomes: Outcome[];
+  /** Threat models and dependency update configs found. */
+  security: SecurityFile[];
 }
 
 /** Records from every source, grouped by kind, as the sources produced them. */
@@ -53,6 +59,7 @@ export interface SourceRecords {
   training: TrainingModule[];
   /** Releases read from the changelog. */
   release: ReleaseNotes[];
+  security: SecurityFile[];
 }
 
 /** Facts from outside the files: the build's date and git history. */
@@ -104,7 +111,15 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   }
   const release = resolveRelease(inputs.gitRelease, service.version, inputs.today);
   const releases = releaseHistory(records.release, inputs.gitRelease);
-  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training, sessions, release, releases }, diagnostics };
+  return { model: { service, adrs, runbooks, alerts: operations.alerts, debt: debt.items, codeMarkers: debt.markers, apiModules: inputs.apiModules, training, sessions, release, releases, outcomes: outcomesOf(config, inputs), security: records.security }, diagnostics };
+}
+
+/** The config's outcomes, with the line each is written on. */
+function outcomesOf(config: HandoverConfig, inputs: ModelInputs): Outcome[] {
+  return config.outcomes.map((outcome) => {
+    const line = inputs.configFile ? inputs.configLine?.(outcome.name) ?? null : null;
+    return { kind: 'outcome', name: outcome.name, measure: outcome.measure ?? null, dashboard: outcome.dashboard ?? null, source: inputs.configFile && line ? { path: inputs.configFile, line } : null };
+  });
 }
 
 /** Authored modules by their `order` (then title), then the generated ones they leave uncovered. */

@@ -33,6 +33,8 @@ export interface Source<TRecord> {
   kind: string;
   /** Files it cannot read (binary, huge) are skipped with a note rather than reported as errors. */
   lenient?: boolean;
+  /** Only the files' existence matters (a PDF threat model): they are not read, and parse gets ''. */
+  presenceOnly?: boolean;
   /** Finds the files this source reads, as sorted repo-relative POSIX paths. */
   discover(context: SourceContext): Promise<string[]>;
   /** Turns one file into records and diagnostics; never throws on bad input. */

@@ -1,0 +1,18 @@
+import type { ReadinessRule } from '../rule.ts';
+
+/** Every ADR says when it was decided. */
+export const adrHasDate: ReadinessRule = {
+  id: 'adr-has-date',
+  area: 'decisions',
+  title: 'ADRs have a date',
+  severity: 'warning',
+  hint: 'Add `Date: YYYY-MM-DD` under the title (or `date:` front matter) with the day the decision was made.',
+  evaluate({ model }) {
+    const missing = model.adrs.filter((adr) => adr.date === null);
+    return {
+      checked: model.adrs.length,
+      passed: model.adrs.length - missing.length,
+      findings: missing.map((adr) => ({ message: `ADR "${adr.title}" has no date.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` })),
+    };
+  },
+};
