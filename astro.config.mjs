@@ -45,6 +45,7 @@ export default defineConfig({
       components: {
         MarkdownContent: './site/components/overrides/MarkdownContent.astro',
         Search: './site/components/overrides/Search.astro',
+        Footer: './site/components/overrides/Footer.astro',
       },
       // Wrapped code never scrolls sideways, so no code block is a scroll region that needs a
       // tab stop (axe: scrollable-region-focusable), with or without JavaScript.

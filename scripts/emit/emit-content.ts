@@ -12,6 +12,7 @@ import { serialiseMdx } from './mdx/serialise-mdx.ts';
 import { renderMermaid } from './mermaid/render-mermaid.ts';
 import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
+import { commitUrl, releasesPageTree } from './releases-page.ts';
 
 export interface EmitOptions {
   /** Absolute path of the service repo, for images documents show. */
@@ -134,6 +135,14 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   files.set('data/runbooks.json', json(model.runbooks.map(({ kind: _kind, body: _body, ...runbook }) => ({ ...runbook, sourceUrl: sourceUrl(service, runbook.source.path) }))));
   files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
   files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
+  const changelog = model.releases.find((notes) => notes.source)?.source?.path ?? null;
+  files.set('docs/releases.mdx', page({
+    title: 'Releases',
+    description: `What changed in each release of ${service.name}, and the release this site was built from.`,
+    editUrl: sourceUrl(service, changelog) ?? false,
+  }, toMdx({ path: changelog ?? 'CHANGELOG.md', tree: releasesPageTree(model) })));
+  const { kind: _release, ...release } = model.release;
+  files.set('data/release.json', json([{ ...release, commitUrl: commitUrl(service.repoUrl, release.commit), changelog }]));
   const { readme: _readme, kind: _service, ...serviceData } = service;
   files.set('data/service.json', json([{ ...serviceData, today: options.today }]));
   const settings: SiteSettings = {
@@ -153,6 +162,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
       ...(model.debt.length + model.codeMarkers.length > 0
         ? [{ label: 'Technical debt', items: [{ label: 'Debt register', link: '/debt/' }, { label: 'Debt in code', link: '/debt/code-markers/' }] }]
         : []),
+      { label: 'Releases', link: '/releases/' },
     ],
     adr: options.adrFolders,
   };
@@ -162,7 +172,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     files,
     assets: images.files,
     diagnostics,
-    pages: 2 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
+    pages: 3 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }

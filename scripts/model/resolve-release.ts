@@ -14,7 +14,7 @@ export function resolveRelease(git: GitReleaseFacts | undefined, packageVersion:
     kind: 'release',
     id: 'release',
     version: tag ? readVersion(tag) : packageVersion,
-    source: tag ? 'tag' : packageVersion ? 'package' : 'none',
+    versionSource: tag ? 'tag' : packageVersion ? 'package' : 'none',
     tag,
     commit,
     shortCommit: commit ? commit.slice(0, 7) : null,

@@ -5,6 +5,7 @@ import { AdrSchema } from '../model/schemas/adr.ts';
 import { AlertSchema } from '../model/schemas/alert.ts';
 import { ApiModuleSchema } from '../model/schemas/api.ts';
 import { CodeMarkerSchema, DebtItemSchema } from '../model/schemas/debt.ts';
+import { ReleaseSchema } from '../model/schemas/release.ts';
 import { RunbookSchema } from '../model/schemas/runbook.ts';
 import { ServiceSchema } from '../model/schemas/service.ts';
 import { TrainingModuleSchema } from '../model/schemas/training.ts';
@@ -41,7 +42,7 @@ export const ServiceExportSchema = ServiceSchema.omit({ readme: true });
  */
 export const IngestExportSchema = z.object({
   version: z.literal(INGEST_EXPORT_VERSION),
-  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema, ApiModuleExportSchema, TrainingExportSchema])),
+  records: z.array(z.discriminatedUnion('kind', [ServiceExportSchema, AdrExportSchema, RunbookExportSchema, AlertExportSchema, DebtExportSchema, CodeMarkerSchema, ApiModuleExportSchema, TrainingExportSchema, ReleaseSchema])),
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),
 });
@@ -61,6 +62,7 @@ export function createIngestExport(model: HandoverModel, report: BuildReport): I
       ...model.codeMarkers,
       ...model.apiModules.map(({ members: _members, ...module }) => module),
       ...model.training.map(({ body: _body, ...module }) => module),
+      model.release,
     ],
     files: report.files,
     diagnostics: report.diagnostics,

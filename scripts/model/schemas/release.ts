@@ -11,8 +11,8 @@ export const ReleaseSchema = z.object({
   id: z.literal('release'),
   /** The version without a leading `v` (`1.1.0` for the tag `v1.1.0`), or null when unknown. */
   version: z.string().nullable(),
-  /** Where `version` came from. */
-  source: ReleaseVersionSourceSchema,
+  /** Where `version` came from (not `source`: elsewhere in the model that is a file location). */
+  versionSource: ReleaseVersionSourceSchema,
   /** The git tag at HEAD as written (`v1.1.0`), or null. */
   tag: z.string().nullable(),
   /** Full SHA of the commit built, or null without git history. */

@@ -6,6 +6,7 @@ import { CodeMarkerSchema, DebtItemSchema } from './debt.ts';
 import { RunbookSchema } from './runbook.ts';
 import { ServiceSchema } from './service.ts';
 import { HandoverSessionSchema } from './session.ts';
+import { ReleaseSchema } from './release.ts';
 import { TrainingModuleSchema } from './training.ts';
 
 /** `content/site.json`: what the Astro config needs to know about the site being built. */
@@ -82,6 +83,15 @@ export type ApiModuleSummary = z.infer<typeof ApiModuleSummarySchema>;
 /** A training module as the learning path shows it (the body is its page). */
 export const TrainingSummarySchema = TrainingModuleSchema.omit({ kind: true, body: true });
 export type TrainingSummary = z.infer<typeof TrainingSummarySchema>;
+
+/** The release built, as the footer of every page shows it. */
+export const ReleaseSummarySchema = ReleaseSchema.omit({ kind: true }).extend({
+  /** Web URL of the commit, or null when the repo URL or the commit is unknown. */
+  commitUrl: z.string().nullable(),
+  /** Repo-relative path of the changelog read, or null. */
+  changelog: z.string().nullable(),
+});
+export type ReleaseSummary = z.infer<typeof ReleaseSummarySchema>;
 
 /** A handover session as the agenda shows it. */
 export const SessionSummarySchema = HandoverSessionSchema.omit({ kind: true });
