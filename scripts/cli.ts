@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { adrNewCommand } from './cli/adr-new-command.ts';
 import { buildCommand } from './cli/build-command.ts';
 import { checkCommand } from './cli/check-command.ts';
 import { debtNewCommand } from './cli/debt-new-command.ts';
 import { devCommand } from './cli/dev-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
+import { initCommand } from './cli/init-command.ts';
 import { ExitCode } from './cli/exit-codes.ts';
 import { previewCommand } from './cli/preview-command.ts';
 import { createReporter, isInteractive } from './cli/reporter.ts';
@@ -80,6 +82,31 @@ debt
   });
 
 program
+  .command('init')
+  .description('Scaffold what the repository lacks for a handover site: ADRs, runbook template, debt register, training module, config and CI workflow. Never overwrites a file.')
+  .option('--repo <dir>', 'service repository to scaffold (default: the current folder)')
+  .addOption(new Option('--format <format>', 'ADR format (default: nygard)').choices(['nygard', 'madr']))
+  .addOption(new Option('--ci <provider>', 'CI to publish the site from (default: gitlab for a GitLab repository, else github)').choices(['github', 'gitlab', 'none']))
+  .option('--yes', 'do not ask: take the flags and defaults (never asked in CI)')
+  .option('--dry-run', 'print what would be created and kept, and write nothing')
+  .action(async (options) => {
+    process.exitCode = await initCommand(options, reporter, interactive);
+  });
+
+const adr = program.command('adr').description('Work with architecture decision records.');
+adr
+  .command('new')
+  .description('Write the next ADR in the repository\'s ADR folder, numbered and laid out as adr-tools (or MADR) would.')
+  .argument('<title>', 'the decision, e.g. "Use PostgreSQL for applications"')
+  .option('--repo <dir>', 'service repository (default: the current folder)')
+  .option('--supersedes <number>', 'number of the ADR this one supersedes; its status is updated', parseAdrNumber)
+  .addOption(new Option('--status <status>', 'status of the new ADR').choices(['accepted', 'proposed']).default('accepted'))
+  .option('--dry-run', 'print the new ADR instead of writing it')
+  .action(async (title: string, options) => {
+    process.exitCode = await adrNewCommand(title, options, reporter);
+  });
+
+program
   .command('dev')
   .description('Serve the handover site with live reload while you edit the service repository\'s docs.')
   .addOption(repoOption())
@@ -103,6 +130,12 @@ function parseScore(value: string): number {
   const score = Number(value);
   if (!Number.isInteger(score) || score < 0 || score > 100) throw new InvalidArgumentError('must be a whole number from 0 to 100.');
   return score;
+}
+
+function parseAdrNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be the number of an ADR, e.g. 3.');
+  return number;
 }
 
 function parsePort(value: string): number {
