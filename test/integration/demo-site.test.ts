@@ -115,7 +115,24 @@ describe('the demo service site', () => {
   it('keeps the sidebar to section links, not one link per document', async () => {
     const page = await html('adr/0001-record-architecture-decisions');
     const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
-    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/sessions/"', '<a href="/sign-off/"', '<a href="/debt/"', '<a href="/debt/code-markers/"']);
+    expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/sessions/"', '<a href="/sign-off/"', '<a href="/debt/"', '<a href="/debt/code-markers/"', '<a href="/releases/"']);
+  });
+
+  it('stamps every page with the release, and lists the changelog on /releases/', async () => {
+    for (const page of ['', 'adr/0001-record-architecture-decisions', 'debt']) {
+      // No .git in the demo folder: the version is package.json's, the date the build's (HANDOVER_TODAY).
+      expect(await html(page), page).toMatch(/<p class="handover-release-stamp[^"]*"><a href="\/releases\/"[^>]*>Release 2\.4\.0<\/a> · <time datetime="2026-11-27"/);
+    }
+    const releases = await html('releases');
+    expect([...releases.matchAll(/<h2 id="(?!starlight__)([^"]+)">([^<]+)<\/h2>/g)].map((match) => match[2])).toEqual(['Unreleased', '2.4.0', '2.3.0', '2.2.0', '2.0.0']);
+    expect(releases).toContain('Released 2023-10-16');
+    expect(releases).toMatch(/<h3 id="known-issues">Known issues<\/h3>/);
+    // Links in the changelog go to the site's pages, and `{id}` in the changelog is shown as text.
+    expect(releases).toMatch(/<a href="\/adr\/0005-use-gov-uk-one-login-for-applicant-identity\/">ADR 5<\/a>/);
+    expect(releases).toMatch(/<a href="\/debt\/">TD-006<\/a>/);
+    expect(releases).toContain('/applications/{id}/timeline');
+    const report = BuildReportSchema.parse(JSON.parse(await readFile(path.join(site, 'handover-report.json'), 'utf8')));
+    expect(report.files.find((file) => file.path === 'CHANGELOG.md')).toMatchObject({ source: 'release', outcome: 'record', records: ['unreleased', '2-4-0', '2-3-0', '2-2-0', '2-0-0'] });
   });
 
   it('renders Mermaid diagrams to inline SVG at build time', async () => {
