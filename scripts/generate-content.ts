@@ -1,4 +1,6 @@
+import { runChecks } from './check/run-checks.ts';
 import { sortDiagnostics } from './diagnostics/diagnostic.ts';
+import type { ReadinessReport } from './model/schemas/readiness.ts';
 import { emitContent, type EmitResult } from './emit/emit-content.ts';
 import { writeContent } from './emit/write-content.ts';
 import { ingest, type IngestResult } from './ingest.ts';
@@ -10,7 +12,8 @@ export interface GenerateOptions {
   contentDir: string;
   /** Folder for caches kept between builds (TypeDoc's output). */
   cacheDir: string;
-  base: string;
+  /** Site base path; a function when it depends on the model (a versioned build's `/<version>/`). */
+  base: string | ((ingested: IngestResult) => string);
 }
 
 /** Receives the start and end of each step, for progress output. */
@@ -22,7 +25,7 @@ export interface Progress {
 const SILENT: Progress = { step() {}, done() {} };
 
 /** Runs everything before Astro: ingest the repo, emit content, write it to the content folder. */
-export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult }> {
+export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport }> {
   progress.step('Reading the repository');
   const ingested = await ingest(options.repoRoot, { cacheDir: options.cacheDir });
   const { files } = ingested.report;
@@ -31,22 +34,25 @@ export async function generateContent(options: GenerateOptions, progress: Progre
   const typedoc = cache === 'hit' ? 'TypeDoc output reused (sources unchanged)' : cache === 'miss' ? `TypeDoc ${ingested.apiSeconds.toFixed(1)}s` : 'no TypeScript API';
   progress.done(`${files.length} files, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts, ${ingested.model.debt.length} debt items; ${typedoc}`);
 
+  const { report: readiness } = runChecks({ model: ingested.model, config: ingested.config, configFile: ingested.report.config, today: ingested.today });
+
   progress.step('Writing content');
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
   const found = locations.folders.length > 0 ? locations.folders : locations.rootFiles.length > 0 ? ['(repository root)'] : [];
   const emit = await emitContent(ingested.model, {
     repoRoot: options.repoRoot,
-    base: options.base,
+    base: typeof options.base === 'function' ? options.base(ingested) : options.base,
     adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS },
     siteTitle: ingested.config.site.title ?? null,
     today: ingested.today,
+    readiness,
   });
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
   const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} rendered with ${chromium}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
-  progress.done(`${emit.pages} pages${diagrams}`);
+  progress.done(`${emit.pages} pages${diagrams}; readiness ${readiness.score ?? 'n/a'}/100 with ${readiness.findings.length} finding${readiness.findings.length === 1 ? '' : 's'} (handover check lists them)`);
 
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const report = { ...ingested.report, diagnostics, summary: summariseDiagnostics(diagnostics) };
-  return { ...ingested, report, emit };
+  return { ...ingested, report, emit, readiness };
 }

@@ -37,11 +37,13 @@ export function runChecks(context: CheckContext, rules: readonly ReadinessRule[]
     return { ...area, score: mean(areaRules.map((rule) => rule.score)), rules: areaRules };
   }).filter((area) => area.rules.length > 0);
   const areaOrder = AREAS.map((area) => area.id);
+  const ruleOrder = rules.map((rule) => rule.id);
   findings.sort((a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     areaOrder.indexOf(a.area) - areaOrder.indexOf(b.area) ||
     (a.file ?? '').localeCompare(b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
+    ruleOrder.indexOf(a.rule) - ruleOrder.indexOf(b.rule) ||
     a.message.localeCompare(b.message));
   const known = new Set(rules.map((rule) => rule.id));
   return {

@@ -2,6 +2,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
+import type { ReadinessReport } from '../model/schemas/readiness.ts';
 import type { AdrSummary, SiteSettings } from '../model/schemas/site-settings.ts';
 import { adrGraphSource } from './adr-graph.ts';
 import { apiModuleMarkdown } from './api-page.ts';
@@ -24,6 +25,8 @@ export interface EmitOptions {
   siteTitle: string | null;
   /** ISO date the build counts as today (shown with review states). */
   today: string;
+  /** The readiness check's report, for the Readiness page. */
+  readiness: ReadinessReport;
 }
 
 export interface EmitResult {
@@ -145,12 +148,19 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   files.set('data/release.json', json([{ ...release, commitUrl: commitUrl(service.repoUrl, release.commit), changelog }]));
   const { readme: _readme, kind: _service, ...serviceData } = service;
   files.set('data/service.json', json([{ ...serviceData, today: options.today }]));
+  files.set('data/readiness.json', json([{
+    id: 'readiness',
+    ...options.readiness,
+    outcomes: model.outcomes.map(({ kind: _kind, ...outcome }) => outcome),
+    security: model.security.map(({ kind: _kind, ...file }) => ({ ...file, sourceUrl: sourceUrl(service, file.path) })),
+  }]));
   const settings: SiteSettings = {
     title: options.siteTitle ?? `${service.name} handover`,
     description: service.description,
     repoUrl: service.repoUrl,
     sections: [
       { label: 'Overview', link: '/' },
+      { label: 'Readiness', link: '/readiness/' },
       { label: 'Decisions (ADRs)', link: '/adr/' },
       ...(model.runbooks.length + model.alerts.length > 0
         ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
@@ -172,7 +182,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     files,
     assets: images.files,
     diagnostics,
-    pages: 3 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
+    pages: 4 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }

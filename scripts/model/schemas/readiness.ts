@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SeveritySchema } from '../../diagnostics/diagnostic.ts';
+import { OutcomeSchema } from './outcome.ts';
+import { SecurityFileSchema } from './security.ts';
 
 /** The areas a service's readiness is scored in. */
 export const ReadinessAreaIdSchema = z.enum(['operations', 'decisions', 'debt', 'api', 'ownership', 'outcomes', 'security', 'training']);
@@ -60,3 +62,10 @@ export const ReadinessReportSchema = z.object({
   findings: z.array(ReadinessFindingSchema),
 });
 export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;
+
+/** The Readiness page's data: the report, with the outcomes and security evidence it refers to. */
+export const ReadinessPageSchema = ReadinessReportSchema.extend({
+  outcomes: z.array(OutcomeSchema.omit({ kind: true })),
+  security: z.array(SecurityFileSchema.omit({ kind: true }).extend({ sourceUrl: z.string().nullable() })),
+});
+export type ReadinessPage = z.infer<typeof ReadinessPageSchema>;
