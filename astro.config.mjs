@@ -19,6 +19,9 @@ try {
   throw new Error(`No generated content in ${contentDir}. Build the site with \`npm run build\` (or \`handover build\`), not with \`astro build\` directly.`);
 }
 
+/** A versioned build's versions, for the version switcher (set by `handover build --versioned`). */
+const versions = process.env.HANDOVER_VERSIONS ? JSON.parse(process.env.HANDOVER_VERSIONS) : null;
+
 export default defineConfig({
   root,
   srcDir: './site',
@@ -29,7 +32,7 @@ export default defineConfig({
   cacheDir: process.env.HANDOVER_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   vite: {
-    plugins: [settingsModule(settings)],
+    plugins: [settingsModule(settings), settingsModule(versions, 'virtual:handover/versions')],
     // The content folder may live outside this project (a temp folder, a service repo's .handover/).
     server: { fs: { allow: [root, contentDir] } },
   },
@@ -45,6 +48,8 @@ export default defineConfig({
       components: {
         MarkdownContent: './site/components/overrides/MarkdownContent.astro',
         Search: './site/components/overrides/Search.astro',
+        // The version switcher sits beside the social icons (in the header, and in the mobile menu).
+        ...(versions ? { SocialIcons: './site/components/overrides/SocialIcons.astro' } : {}),
         Footer: './site/components/overrides/Footer.astro',
       },
       // Wrapped code never scrolls sideways, so no code block is a scroll region that needs a
@@ -60,11 +65,11 @@ export default defineConfig({
 });
 
 /**
- * Exposes the generated site settings to pages as `virtual:handover/settings`.
+ * Exposes the generated site settings to pages as `virtual:handover/settings` (or another value as `id`).
  * @param {unknown} value
+ * @param {string} [id]
  */
-function settingsModule(value) {
-  const id = 'virtual:handover/settings';
+function settingsModule(value, id = 'virtual:handover/settings') {
   return {
     name: 'handover-settings',
     /** @param {string} source */

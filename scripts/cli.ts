@@ -39,6 +39,9 @@ program
   .option('--base <path>', 'path the site is served under, e.g. /blue-badge/ (default: /)')
   .option('--strict', 'exit with code 1 when the input has errors (the site is still built)')
   .addOption(workDirOption())
+  .option('--versioned', 'keep earlier releases: build into <out>/<version>/, with latest/, versions.json and a version switcher')
+  .option('--previous <dir>', 'with --versioned: output folder of an earlier versioned build to keep versions from (default: --out)')
+  .option('--version <name>', 'with --versioned: version name (default: the git tag at HEAD, else package.json version)')
   .action(async (options) => {
     process.exitCode = await buildCommand(options, reporter);
   });

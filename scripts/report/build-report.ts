@@ -16,7 +16,7 @@ export const FileOutcomeSchema = z.object({
 });
 export type FileOutcome = z.infer<typeof FileOutcomeSchema>;
 
-/** `dist/handover-report.json`: every file the sources saw, and every diagnostic. */
+/** The build report: every file the sources saw, and every diagnostic (published as `PublishedReportSchema`). */
 export const BuildReportSchema = z.object({
   /** Version of this report's format. */
   schemaVersion: z.literal(1),
@@ -31,6 +31,16 @@ export const BuildReportSchema = z.object({
   summary: z.object({ errors: z.number(), warnings: z.number(), infos: z.number() }),
 });
 export type BuildReport = z.infer<typeof BuildReportSchema>;
+
+/**
+ * `dist/handover-report.json`: the build report without facts about the run (TypeDoc's cache
+ * status), so the same input publishes the same bytes; those go to the work dir's run report.
+ */
+export const PublishedReportSchema = BuildReportSchema.extend({
+  /** The API reference: the entry points TypeDoc read. */
+  api: z.object({ entryPoints: z.array(z.string()) }),
+});
+export type PublishedReport = z.infer<typeof PublishedReportSchema>;
 
 /** Counts diagnostics by severity. */
 export function summariseDiagnostics(diagnostics: readonly Diagnostic[]): BuildReport['summary'] {

@@ -14,6 +14,8 @@ export interface AstroRunOptions {
   siteUrl?: string;
   base?: string;
   port?: number;
+  /** For a versioned build: the version built, every version known, and the base of the whole site (for the version switcher). */
+  versions?: { current: string; versions: string[]; root: string };
   /** Receives each line Astro prints (already filtered of known noise). */
   onLine?: (line: string) => void;
 }
@@ -54,6 +56,7 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
       HANDOVER_CACHE_DIR: options.cacheDir,
       HANDOVER_SITE_URL: options.siteUrl ?? '',
       HANDOVER_BASE: options.base ?? '/',
+      HANDOVER_VERSIONS: options.versions ? JSON.stringify(options.versions) : '',
       FORCE_COLOR: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

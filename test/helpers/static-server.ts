@@ -9,10 +9,17 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.json': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png', '.ico': 'image/x-icon',
 };
 
-/** Serves a built site folder on a free localhost port, as a static host would. */
-export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site folder on a free localhost port, as a static host would. With `mount`
+ * (e.g. `/svc/`), the folder is served under that path only and everything else is a 404, as on
+ * a host that publishes the site under a sub-path.
+ */
+export async function serveFolder(root: string, options: { mount?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const mount = options.mount ?? '/';
   const server = createServer(async (request, response) => {
-    let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!pathname.startsWith(mount)) return void response.writeHead(404).end('Not found (outside the mount path)');
+    let file = path.join(root, pathname.slice(mount.length - 1));
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
     const info = await stat(file).catch(() => null);

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { BuildReportSchema } from '../../scripts/report/build-report.ts';
+import { PublishedReportSchema } from '../../scripts/report/build-report.ts';
 import { listPages } from '../helpers/site-pages.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { searchSite, useServedSite } from '../helpers/served-site.ts';
@@ -131,7 +131,7 @@ describe('the demo service site', () => {
     expect(releases).toMatch(/<a href="\/adr\/0005-use-gov-uk-one-login-for-applicant-identity\/">ADR 5<\/a>/);
     expect(releases).toMatch(/<a href="\/debt\/">TD-006<\/a>/);
     expect(releases).toContain('/applications/{id}/timeline');
-    const report = BuildReportSchema.parse(JSON.parse(await readFile(path.join(site, 'handover-report.json'), 'utf8')));
+    const report = PublishedReportSchema.parse(JSON.parse(await readFile(path.join(site, 'handover-report.json'), 'utf8')));
     expect(report.files.find((file) => file.path === 'CHANGELOG.md')).toMatchObject({ source: 'release', outcome: 'record', records: ['unreleased', '2-4-0', '2-3-0', '2-2-0', '2-0-0'] });
   });
 
@@ -148,7 +148,7 @@ describe('the demo service site', () => {
   });
 
   it('writes a build report accounting for every file the sources looked at', async () => {
-    const report = BuildReportSchema.parse(JSON.parse(await readFile(path.join(site, 'handover-report.json'), 'utf8')));
+    const report = PublishedReportSchema.parse(JSON.parse(await readFile(path.join(site, 'handover-report.json'), 'utf8')));
     expect(report.counts.adr).toBe(7);
     expect(report.files.filter((file) => file.source === 'adr').map((file) => [file.path.replace('docs/adr/', ''), file.outcome])).toEqual([
       ['0001-record-architecture-decisions.md', 'record'],

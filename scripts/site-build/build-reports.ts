@@ -1,0 +1,36 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildReport, PublishedReport } from '../report/build-report.ts';
+
+/** Facts about one run that differ between identical builds (cache use, timings). */
+export interface RunFacts {
+  /** Whether TypeDoc's cached output was reused (`hit`), produced (`miss`), or not needed. */
+  apiCache: BuildReport['api']['cache'];
+  /** Seconds TypeDoc took (0 on a cache hit). */
+  apiSeconds: number;
+}
+
+/** Name of the run report, kept in the cache folder of the work dir, never published. */
+export const RUN_REPORT = 'handover-run.json';
+
+/**
+ * The report as published with the site: only facts that follow from the input, so the same input
+ * gives the same bytes. The cache status (which differs between a cold and a warm build) is left
+ * out; it is in the run report.
+ */
+export function publishedReport(report: BuildReport): PublishedReport {
+  const { cache, ...api } = report.api;
+  void cache;
+  return { ...report, api };
+}
+
+/** Writes `handover-report.json` into the site and the run report into `cacheDir`; returns both paths. */
+export async function writeBuildReports(report: BuildReport, run: RunFacts, siteDir: string, cacheDir: string): Promise<{ published: string; run: string }> {
+  const published = path.join(siteDir, 'handover-report.json');
+  const runFile = path.join(cacheDir, RUN_REPORT);
+  await Promise.all([mkdir(siteDir, { recursive: true }), mkdir(cacheDir, { recursive: true })]);
+  await writeFile(published, `${JSON.stringify(publishedReport(report), null, 2)}\n`);
+  const runReport = { api: { cache: run.apiCache, seconds: Number(run.apiSeconds.toFixed(2)) }, summary: report.summary };
+  await writeFile(runFile, `${JSON.stringify(runReport, null, 2)}\n`);
+  return { published, run: runFile };
+}

@@ -1,0 +1,68 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from '../helpers/browser.ts';
+import { crawlSite } from '../helpers/crawl-site.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { checkHtmlUrls } from '../helpers/scan-html-urls.ts';
+import { listPages } from '../helpers/site-pages.ts';
+import { serveFolder } from '../helpers/static-server.ts';
+
+// The demo service built for a sub-path, served only under that sub-path: every link, asset,
+// script and search request must stay inside it.
+const BASE = '/svc/';
+const SITE_URL = 'https://example.org';
+
+let scratch: string;
+let out: string;
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'handover-base-'));
+  out = path.join(scratch, 'dist');
+  const [result, opened] = await Promise.all([
+    runCli(['build', '--out', out, '--work-dir', path.join(scratch, 'work'), '--base', BASE, '--site-url', SITE_URL]),
+    openBrowser(),
+  ]);
+  browser = opened;
+  if (result.code !== 0) throw new Error(`Building the demo under ${BASE} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  server = await serveFolder(out, { mount: BASE });
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe(`a site built with --base ${BASE}`, () => {
+  it('keeps every static URL of every page under the base, naming files that exist', async () => {
+    expect(await checkHtmlUrls(out, SITE_URL, BASE)).toEqual([]);
+  });
+
+  it('keeps every link and request of every page, and of a search, under the base, with no 404', async () => {
+    const pages = (await listPages(out)).map((page) => `${BASE}${page.slice(1)}`);
+    const crawl = await crawlSite(browser, server.url, BASE, [BASE, ...pages.filter((page) => page !== BASE)]);
+    try {
+      expect(crawl.visited.length).toBeGreaterThanOrEqual(pages.length);
+      const { page } = crawl;
+      await page.goto(`${server.url}${BASE}`);
+      await page.locator('button[data-open-modal]:not([disabled])').waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.locator('dialog[open] input[type="search"], dialog[open] input[type="text"]').first();
+      await input.waitFor({ state: 'visible' });
+      await input.fill('ClamAV');
+      const result = page.locator('dialog a[href*="/adr/0003-queue-evidence-scanning-with-sqs/"]').first();
+      await result.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(new URL((await result.getAttribute('href'))!, server.url).pathname).toBe(`${BASE}adr/0003-queue-evidence-scanning-with-sqs/`);
+      await result.click();
+      await page.waitForURL(/\/svc\/adr\/0003-queue-evidence-scanning-with-sqs\//);
+      expect(crawl.requests.some((url) => url.includes(`${BASE}pagefind/`))).toBe(true);
+      expect(crawl.problems).toEqual([]);
+    } finally {
+      await crawl.close();
+    }
+  });
+});
