@@ -64,8 +64,9 @@ export type NewAdrResult = { changes: FileChange[] } | { problem: string };
 /** Plans a new ADR (and the update of the one it supersedes). Pure: texts in, texts out. */
 export function planNewAdr(request: NewAdrRequest): NewAdrResult {
   const number = nextAdrNumber(request.existing.map((adr) => adr.number));
-  const widest = [...request.existing].sort((a, b) => b.number - a.number)[0];
-  const width = widest ? Math.max(/^(?:adr[-_]?)?(\d+)/i.exec(path.posix.basename(widest.path))?.[1]?.length ?? 4, 1) : 4;
+  // The width the folder already uses (`003-x.md`), else adr-tools' four digits.
+  const latest = [...request.existing].sort((a, b) => b.number - a.number)[0];
+  const width = (latest && /^(?:adr[-_]?)?(\d+)/i.exec(path.posix.basename(latest.path))?.[1]?.length) || 4;
   const fileNumber = String(number).padStart(width, '0');
   const newPath = path.posix.join(request.folder, `${fileNumber}-${adrSlug(request.title) || 'decision'}.md`);
   const status = request.format === 'madr' ? request.status.toLowerCase() : request.status.charAt(0).toUpperCase() + request.status.slice(1).toLowerCase();
