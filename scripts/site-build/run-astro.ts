@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +44,15 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   const args = [astroBin, options.command, '--root', PACKAGE_ROOT];
   if (options.port !== undefined) args.push('--port', String(options.port));
+  // Astro writes its prerender bundle to `<cwd>/.astro/` when the output folder is outside the
+  // working directory (astro/dist/prerender/utils.js, getOutDirWithinCwd). With the package root
+  // as cwd, two builds at once (CI matrix, parallel tests) would overwrite each other's bundle.
+  // Each run gets its own cwd, inside node_modules so the bundle still resolves its imports.
+  const runs = path.join(PACKAGE_ROOT, 'node_modules', '.handover-run');
+  mkdirSync(runs, { recursive: true });
+  const cwd = mkdtempSync(path.join(runs, 'run-'));
   const child = spawn(process.execPath, args, {
-    cwd: PACKAGE_ROOT,
+    cwd,
     env: {
       ...withoutViteReservedNames(process.env),
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -73,8 +81,15 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   const done = new Promise<{ code: number; tail: string[] }>((resolve) => {
-    child.on('error', (error) => resolve({ code: 1, tail: [...tail, error.message] }));
-    child.on('close', (code) => resolve({ code: code ?? 1, tail }));
+    const cleanUp = () => rmSync(cwd, { recursive: true, force: true });
+    child.on('error', (error) => {
+      cleanUp();
+      resolve({ code: 1, tail: [...tail, error.message] });
+    });
+    child.on('close', (code) => {
+      cleanUp();
+      resolve({ code: code ?? 1, tail });
+    });
   });
   return { done, stop: () => child.kill('SIGINT') };
 }
