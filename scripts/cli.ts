@@ -27,6 +27,8 @@ const program = new Command()
   .name('handover')
   .description('Turn a service repository into a searchable handover website.')
   .version('0.1.0')
+  // Program options only before the command name, so `build --version 1.2.0` names a version.
+  .enablePositionalOptions()
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -40,6 +40,12 @@ afterAll(async () => {
 describe(`a site built with --base ${BASE}`, () => {
   it('keeps every static URL of every page under the base, naming files that exist', async () => {
     expect(await checkHtmlUrls(out, SITE_URL, BASE)).toEqual([]);
+    const sitemaps = (await readdir(out)).filter((file) => /^sitemap.*\.xml$/.test(file));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    for (const sitemap of sitemaps) {
+      const locations = [...(await readFile(path.join(out, sitemap), 'utf8')).matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
+      expect(locations.filter((location) => !location!.startsWith(`${SITE_URL}${BASE}`)), sitemap).toEqual([]);
+    }
   });
 
   it('keeps every link and request of every page, and of a search, under the base, with no 404', async () => {
