@@ -40,6 +40,7 @@ program
   .option('--site-url <url>', 'absolute URL the site will be published at, e.g. https://docs.example.org (used for canonical links and the sitemap)')
   .option('--base <path>', 'path the site is served under, e.g. /blue-badge/ (default: /)')
   .option('--strict', 'exit with code 1 when the input has errors (the site is still built)')
+  .option('--public', 'leave out documents marked internal (visibility: internal in front matter, or visibility.internal globs)')
   .addOption(workDirOption())
   .option('--versioned', 'keep earlier releases: build into <out>/<version>/, with latest/, versions.json and a version switcher')
   .option('--previous <dir>', 'with --versioned: output folder of an earlier versioned build to keep versions from (default: --out)')

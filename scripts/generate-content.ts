@@ -6,6 +6,8 @@ import { writeContent } from './emit/write-content.ts';
 import { ingest, type IngestResult } from './ingest.ts';
 import { summariseDiagnostics } from './report/build-report.ts';
 import { CONVENTIONAL_ADR_FOLDERS, findAdrLocations } from './sources/adr/discover-adrs.ts';
+import { scanContent, type SecretScan } from './secrets/scan-content.ts';
+import { publicView } from './visibility/public-view.ts';
 
 export interface GenerateOptions {
   repoRoot: string;
@@ -14,6 +16,10 @@ export interface GenerateOptions {
   cacheDir: string;
   /** Site base path; a function when it depends on the model (a versioned build's `/<version>/`). */
   base: string | ((ingested: IngestResult) => string);
+  /** Leave out internal documents (`handover build --public`). */
+  public?: boolean;
+  /** Scan what would be published for secrets; with a finding nothing is written (see `secrets`). */
+  scanSecrets?: boolean;
 }
 
 /** Receives the start and end of each step, for progress output. */
@@ -25,9 +31,10 @@ export interface Progress {
 const SILENT: Progress = { step() {}, done() {} };
 
 /** Runs everything before Astro: ingest the repo, emit content, write it to the content folder. */
-export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport }> {
+export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport; secrets: SecretScan | null }> {
   progress.step('Reading the repository');
-  const ingested = await ingest(options.repoRoot, { cacheDir: options.cacheDir });
+  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir });
+  const ingested = options.public ? await publicView(everything, options.repoRoot) : { ...everything, internal: [] };
   const { files } = ingested.report;
   const { adrs, runbooks, alerts } = ingested.model;
   const { cache } = ingested.report.api;
@@ -46,13 +53,24 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     siteTitle: ingested.config.site.title ?? null,
     today: ingested.today,
     readiness,
+    hiddenPaths: new Set(ingested.internal.map((document) => document.path)),
   });
+  const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
+  const secrets = options.scanSecrets
+    ? await scanContent({ files: emit.files, extra: new Map([['handover-report.json', JSON.stringify(diagnostics)]]), model: ingested.model, config: ingested.config, repoRoot: options.repoRoot, repoFiles: everything.report.files.map((file) => file.path) })
+    : null;
+  if (secrets && secrets.blocking.length > 0) {
+    // Nothing is written: the secret never reaches the content folder, Astro's caches or --out.
+    const blocked = sortDiagnostics(secrets.blocking);
+    progress.done(`stopped: ${blocked.length} secret${blocked.length === 1 ? '' : 's'} would be published`);
+    return { ...ingested, report: { ...ingested.report, diagnostics: blocked, summary: summariseDiagnostics(blocked) }, emit, readiness, secrets };
+  }
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
   const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} rendered with ${chromium}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
   progress.done(`${emit.pages} pages${diagrams}; readiness ${readiness.score ?? 'n/a'}/100 with ${readiness.findings.length} finding${readiness.findings.length === 1 ? '' : 's'} (handover check lists them)`);
 
-  const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
-  const report = { ...ingested.report, diagnostics, summary: summariseDiagnostics(diagnostics) };
-  return { ...ingested, report, emit, readiness };
+  const published = sortDiagnostics([...diagnostics, ...(secrets?.allowed ?? [])]);
+  const report = { ...ingested.report, diagnostics: published, summary: summariseDiagnostics(published) };
+  return { ...ingested, report, emit, readiness, secrets };
 }

@@ -21,6 +21,8 @@ export interface BuildCommandOptions {
   previous?: string;
   /** Version name (default: the release's version). */
   version?: string;
+  /** Leave out documents marked internal (front matter or `visibility.internal`). */
+  public?: boolean;
 }
 
 /**
@@ -45,12 +47,18 @@ export async function buildCommand(options: BuildCommandOptions, reporter: Repor
     const siteOptions: BuildSiteOptions = options.versioned
       ? {
           repoRoot, contentDir, cacheDir, siteUrl,
+          public: options.public,
           base: (ingested) => `${base}${(version = resolveVersionName(options.version, ingested.model.release.version))}/`,
           siteDir: () => path.join(staging.dir, version),
           versions: () => ({ current: version, versions: versionsIndex([version, ...(previous?.index.versions ?? [])]).versions, root: base }),
         }
-      : { repoRoot, contentDir, cacheDir, siteUrl, base, siteDir: () => staging.dir };
+      : { repoRoot, contentDir, cacheDir, siteUrl, base, siteDir: () => staging.dir, public: options.public };
     const built = await buildSite(siteOptions, reporter);
+    if (!built.ok && 'secrets' in built) {
+      reporter.diagnostics(built.secrets);
+      reporter.error(`${built.secrets.length} secret${built.secrets.length === 1 ? '' : 's'} would have been published (listed above, by file and line; the secrets themselves are never shown). Nothing was built and ${path.relative(process.cwd(), outDir) || '.'} was left as it was; report: ${path.relative(process.cwd(), built.report)}.`);
+      return ExitCode.SecretsFound;
+    }
     if (!built.ok) {
       reporter.error(`The site build failed (Astro exited with code ${built.code}); ${path.relative(process.cwd(), outDir) || '.'} was left as it was. Astro's last output:\n${built.tail.join('\n')}`);
       return ExitCode.BuildFailed;

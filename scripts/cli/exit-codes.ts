@@ -11,4 +11,6 @@ export const ExitCode = {
   UsageError: 2,
   /** The site could not be built (Astro failed) or the environment is unsuitable. */
   BuildFailed: 3,
+  /** `build` stopped because a secret would have been published; nothing was built or replaced. */
+  SecretsFound: 4,
 } as const;

@@ -146,6 +146,42 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The secrets scan: every published page and data file is scanned, and a build with a secret fails. */
+    secrets: z
+      .object({
+        /**
+         * Findings that are not secrets (a vendor's documented example key), one entry per file
+         * and rule, each with the reason it is safe to publish. Default: none.
+         */
+        allow: z
+          .array(
+            z
+              .object({
+                /** Repo-relative path (or glob) of the file the finding comes from, e.g. `docs/runbooks/aws.md`. */
+                path: z.string().min(1),
+                /** The scanner's rule or message id, e.g. `aws`, `@secretlint/secretlint-rule-aws` or `AWSSecretAccessKey`. */
+                rule: z.string().min(1),
+                /** Why this is safe to publish; required, so every exception is explained. */
+                reason: z.string().min(1),
+              })
+              .strict(),
+          )
+          .default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** Which documents a `handover build --public` leaves out; a normal build includes everything. */
+    visibility: z
+      .object({
+        /**
+         * Globs of repo files (ADRs, runbooks, debt items, training modules) that are internal,
+         * e.g. `docs/runbooks/security-*.md`; as `visibility: internal` in a file's front matter.
+         * Default: none.
+         */
+        internal: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .prefault({}),
     site: z
       .object({
         /** Title shown in the site header. Default: the service name followed by "handover". */

@@ -27,6 +27,8 @@ export interface EmitOptions {
   today: string;
   /** The readiness check's report, for the Readiness page. */
   readiness: ReadinessReport;
+  /** Repo paths of documents left out of a `--public` build: links to them become plain text. */
+  hiddenPaths?: ReadonlySet<string>;
 }
 
 export interface EmitResult {
@@ -69,7 +71,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   const toMdx = (document: { path: string; tree: Adr['body'] }) => {
     const dropped: DroppedUrl[] = [];
     const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
-    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
+    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
     const mdx = serialiseMdx(document.tree, { resolveUrl, diagrams: diagrams.svgs, symbols });
     diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
     return mdx;
@@ -196,10 +198,11 @@ function droppedUrlDiagnostic(file: string, drop: DroppedUrl): Diagnostic {
   const messages: Record<DroppedUrl['reason'], [string, string]> = {
     'unsafe-scheme': [`The link "${drop.url}" uses a scheme that can run code, so it was removed.`, 'Link to an https:// page instead.'],
     'outside-repo': [`The link "${drop.url}" points outside the repository, so it was removed.`, 'Link to the other repository by its web URL.'],
+    internal: [`The link "${drop.url}" points at a document left out of this --public build, so only its text is shown.`, 'Nothing to do: the document is internal (its front matter or visibility.internal says so).'],
     'no-target': [`The link "${drop.url}" points at a file that is not a page of the site, and the repository URL is unknown, so the link was removed.`, 'Set `service.repoUrl` in handover.config.yaml (or `repository` in package.json) so such links go to the repository.'],
   };
   const [message, hint] = messages[drop.reason];
-  return createDiagnostic({ file, line: drop.line }, { severity: drop.reason === 'no-target' ? 'info' : 'warning', code: `link/${drop.reason}`, message, hint });
+  return createDiagnostic({ file, line: drop.line }, { severity: drop.reason === 'no-target' || drop.reason === 'internal' ? 'info' : 'warning', code: `link/${drop.reason}`, message, hint });
 }
 
 function page(frontMatter: Record<string, unknown>, body: string): string {

@@ -9,6 +9,8 @@ export interface UrlContext {
   fromPath: string;
   /** Site path (relative to the base, e.g. `adr/0001-x/`) of every repo file that became a page. */
   pages: ReadonlyMap<string, string>;
+  /** Repo paths of documents left out of a `--public` build: a link to one keeps only its text. */
+  hidden?: ReadonlySet<string>;
   /** Site base path, with leading and trailing slash. */
   base: string;
   repoUrl: string | null;
@@ -24,7 +26,7 @@ export interface UrlContext {
 export interface DroppedUrl {
   url: string;
   line: number | null;
-  reason: 'unsafe-scheme' | 'outside-repo' | 'no-target';
+  reason: 'unsafe-scheme' | 'outside-repo' | 'no-target' | 'internal';
 }
 
 const SAFE_SCHEMES = /^(https?|mailto|tel):/i;
@@ -53,6 +55,10 @@ export function createUrlResolver(context: UrlContext, dropped: DroppedUrl[]): U
       : path.posix.normalize(path.posix.join(path.posix.dirname(context.fromPath), cleanPath));
     if (target === '..' || target.startsWith('../')) {
       dropped.push({ url: trimmed, line, reason: 'outside-repo' });
+      return null;
+    }
+    if (context.hidden?.has(target)) {
+      dropped.push({ url: trimmed, line, reason: 'internal' });
       return null;
     }
     const page = kind === 'link' ? context.pages.get(target) : undefined;

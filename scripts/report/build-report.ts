@@ -29,6 +29,8 @@ export const BuildReportSchema = z.object({
   files: z.array(FileOutcomeSchema),
   diagnostics: z.array(DiagnosticSchema),
   summary: z.object({ errors: z.number(), warnings: z.number(), infos: z.number() }),
+  /** Documents a `--public` build left out, and why (front matter or a `visibility.internal` glob); absent in other builds. */
+  excluded: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
 });
 export type BuildReport = z.infer<typeof BuildReportSchema>;
 

@@ -34,3 +34,15 @@ export async function writeBuildReports(report: BuildReport, run: RunFacts, site
   await writeFile(runFile, `${JSON.stringify(runReport, null, 2)}\n`);
   return { published, run: runFile };
 }
+
+/**
+ * Writes the report of a build stopped before publishing (a secret found) into `cacheDir`, the
+ * work dir, since `--out` is left as it was; returns its path. It names files, lines and kinds of
+ * secret, never a secret.
+ */
+export async function writeBlockedReport(report: BuildReport, cacheDir: string): Promise<string> {
+  const file = path.join(cacheDir, 'handover-report.json');
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(file, `${JSON.stringify(publishedReport(report), null, 2)}\n`);
+  return file;
+}
