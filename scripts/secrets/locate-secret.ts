@@ -5,7 +5,8 @@
  */
 export function distinctivePart(match: string): string {
   const runs = match.match(/[A-Za-z0-9/+=_-]{12,}/g) ?? [];
-  return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), match.trim());
+  const longest = runs.reduce((best, run) => (run.length > best.length ? run : best), '');
+  return longest || match.trim();
 }
 
 /** The 1-based line of `text` where the secret's distinctive part first appears, or null. */
