@@ -4,6 +4,7 @@ import { loadConfig } from './config/load-config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { buildModel, type HandoverModel, type SourceRecords } from './model/build-model.ts';
 import { summariseDiagnostics, type BuildReport, type FileOutcome } from './report/build-report.ts';
+import { unparsedFiles } from './report/unparsed-files.ts';
 import { adrSource } from './sources/adr/index.ts';
 import { readSourceFile } from './sources/read-source-file.ts';
 import { alertSource } from './sources/alert/index.ts';
@@ -65,6 +66,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     release: await runSource(releaseSource, context, files, diagnostics),
     security: await runSource(securitySource, context, files, diagnostics),
   };
+  files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
   const markerDates = await blameDates(repoRoot, markerLines);

@@ -1,0 +1,32 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileOutcome } from './build-report.ts';
+
+/** Sources whose folders hold documents; other files there are accounted for as skipped. */
+const DOCUMENT_SOURCES = new Set(['adr', 'runbook', 'training', 'debt']);
+const DOCUMENT_NAMES: Record<string, string> = { adr: 'an ADR', runbook: 'a runbook', training: 'a training module', debt: 'a debt log' };
+const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
+
+/**
+ * The files in the folders of discovered documents (ADRs, runbooks, training, debt) that no
+ * source accounted for (images, PDFs, notes), as `skipped` with the reason, so the report
+ * lists every file in those folders. Dotfiles (`.adr-dir`) are configuration and left out.
+ */
+export async function unparsedFiles(repoRoot: string, files: readonly FileOutcome[]): Promise<FileOutcome[]> {
+  const accounted = new Set(files.map((file) => file.path));
+  const folders = new Map<string, string>();
+  for (const file of files) if (DOCUMENT_SOURCES.has(file.source) && !folders.has(path.posix.dirname(file.path))) folders.set(path.posix.dirname(file.path), file.source);
+  const outcomes: FileOutcome[] = [];
+  for (const [folder, source] of folders) {
+    // The repository root is not a document folder (an ADR or debt log kept at the root).
+    if (folder === '.') continue;
+    const entries = await readdir(path.join(repoRoot, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = `${folder}/${entry.name}`;
+      if (!entry.isFile() || entry.name.startsWith('.') || accounted.has(file)) continue;
+      const reason = IMAGE.test(entry.name) ? 'an image: published when a document shows it' : `not a file ${DOCUMENT_NAMES[source]} is read from (${path.extname(entry.name) || 'no extension'})`;
+      outcomes.push({ path: file, source, outcome: 'skipped', records: [], reason });
+    }
+  }
+  return outcomes;
+}
