@@ -8,6 +8,17 @@ export interface RunFacts {
   apiCache: BuildReport['api']['cache'];
   /** Seconds TypeDoc took (0 on a cache hit). */
   apiSeconds: number;
+  /** Seconds each stage took (ingest includes TypeDoc; astro includes Pagefind), for `npm run bench`. */
+  timings?: StageTimings;
+}
+
+/** Wall-clock seconds per stage of one build. */
+export interface StageTimings {
+  ingest: number;
+  emit: number;
+  astro: number;
+  /** Pagefind's own time inside the Astro build, as Starlight reports it; null if not seen. */
+  pagefind: number | null;
 }
 
 /** Name of the run report, kept in the cache folder of the work dir, never published. */
@@ -30,7 +41,9 @@ export async function writeBuildReports(report: BuildReport, run: RunFacts, site
   const runFile = path.join(cacheDir, RUN_REPORT);
   await Promise.all([mkdir(siteDir, { recursive: true }), mkdir(cacheDir, { recursive: true })]);
   await writeFile(published, `${JSON.stringify(publishedReport(report), null, 2)}\n`);
-  const runReport = { api: { cache: run.apiCache, seconds: Number(run.apiSeconds.toFixed(2)) }, summary: report.summary };
+  const round = (seconds: number | null) => (seconds === null ? null : Number(seconds.toFixed(2)));
+  const timings = run.timings && { ingest: round(run.timings.ingest), emit: round(run.timings.emit), astro: round(run.timings.astro), pagefind: round(run.timings.pagefind) };
+  const runReport = { api: { cache: run.apiCache, seconds: Number(run.apiSeconds.toFixed(2)) }, ...(timings ? { timings } : {}), summary: report.summary };
   await writeFile(runFile, `${JSON.stringify(runReport, null, 2)}\n`);
   return { published, run: runFile };
 }

@@ -1,0 +1,75 @@
+// Edit-to-browser latency of `handover dev`: open an ADR page in headless Chromium, change the ADR
+// file in the service repo, and time until the new text shows in the open page (no manual reload:
+// what the reader sees through live reload).
+import { spawn } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { median } from './measure.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/handover.js', import.meta.url));
+
+export interface DevLatency {
+  /** Seconds from writing the file to the text showing, per edit. */
+  edits: number[];
+  median: number;
+  /** Seconds from `handover dev` starting to the first page being served. */
+  startSeconds: number;
+}
+
+/** Measures `edits` successive ADR edits against a running `handover dev` on `repo`. */
+export async function measureDevLatency(browser: Browser, repo: string, workDir: string, options: { edits: number; port: number }): Promise<DevLatency> {
+  await rm(workDir, { recursive: true, force: true });
+  const adrFolder = path.join(repo, 'docs', 'adr');
+  // The first ADR is a Nygard one (the generator rotates formats), with a plain `## Context`.
+  const file = path.join(adrFolder, (await readdir(adrFolder)).filter((name) => name.endsWith('.md')).sort()[0]!);
+  const original = await readFile(file, 'utf8');
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'dev', '--repo', repo, '--port', String(options.port), '--work-dir', workDir], {
+    env: { ...process.env, CI: '1', HANDOVER_TODAY: '2026-11-27', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const id = path.basename(file, '.md').toLowerCase();
+  const url = `http://localhost:${options.port}/adr/${id}/`;
+  const context = await browser.newContext();
+  try {
+    await waitFor(async () => (await fetch(url).catch(() => null))?.ok === true, 180_000, () => `handover dev did not serve ${url}:\n${output.slice(-2000)}`);
+    const startSeconds = (performance.now() - started) / 1000;
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const edits: number[] = [];
+    for (let edit = 1; edit <= options.edits; edit++) {
+      const marker = `Benchmark edit number ${edit} landed.`;
+      await writeFile(file, original.replace('## Context', `## Context\n\n${marker}`));
+      const written = performance.now();
+      await page.waitForFunction((text) => document.body?.textContent?.includes(text) ?? false, marker, { polling: 20, timeout: 60_000 });
+      edits.push((performance.now() - written) / 1000);
+      // Let the dev server settle before the next edit.
+      await page.waitForTimeout(1000);
+    }
+    return { edits, median: median(edits), startSeconds };
+  } finally {
+    await context.close();
+    await writeFile(file, original);
+    child.kill('SIGINT');
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 5000);
+      child.on('close', () => resolve(clearTimeout(timer)));
+    });
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(message());
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
