@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from './config/load-config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { buildModel, type HandoverModel, type SourceRecords } from './model/build-model.ts';
+import { uniqueIds } from './model/unique-ids.ts';
 import { summariseDiagnostics, type BuildReport, type FileOutcome } from './report/build-report.ts';
 import { unparsedFiles } from './report/unparsed-files.ts';
 import { adrSource } from './sources/adr/index.ts';
@@ -66,6 +67,18 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     release: await runSource(releaseSource, context, files, diagnostics),
     security: await runSource(securitySource, context, files, diagnostics),
   };
+  // Ids are page URLs: files whose names differ only in case get distinct ones, and the report says so.
+  for (const kind of ['runbook', 'training'] as const) {
+    const unique = uniqueIds<(typeof records)[typeof kind][number]>(records[kind], kind);
+    diagnostics.push(...unique.diagnostics);
+    unique.records.forEach((record, index) => {
+      const before = records[kind][index]!;
+      if (record.id === before.id) return;
+      const outcome = files.find((file) => file.source === kind && file.path === before.source?.path);
+      if (outcome) outcome.records = outcome.records.map((id) => (id === before.id ? record.id : id));
+    });
+    (records as Record<typeof kind, unknown[]>)[kind] = unique.records;
+  }
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
@@ -108,7 +121,7 @@ async function runSource<TRecord>(source: Source<TRecord>, context: SourceContex
   const records: TRecord[] = [];
   const paths = await source.discover(context);
   const parseContext = { ...context, discovered: new Set(paths) };
-  const texts = await Promise.all(paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path))));
+  const texts = await Promise.all(paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path, context.config.limits.maxFileSize))));
   paths.forEach((path, index) => {
     const read = texts[index]!;
     if (!read.ok) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -20,7 +20,16 @@ export async function loadConfig(repoRoot: string): Promise<LoadedConfig> {
   for (const name of CONFIG_FILE_NAMES) {
     let text: string;
     try {
-      text = await readFile(path.join(repoRoot, name), 'utf8');
+      // A config that is a symlink out of the repository is not read (it could be any file).
+      const [root, resolved] = await Promise.all([realpath(repoRoot), realpath(path.join(repoRoot, name))]);
+      if (!resolved.startsWith(root + path.sep)) {
+        return {
+          config: ConfigSchema.parse({}),
+          file: name,
+          diagnostics: [createDiagnostic({ file: name }, { severity: 'error', code: 'source/outside-repo', message: 'The config file is a link to a place outside the repository, so it was not read; Handover uses its defaults.', hint: 'Copy the config into the repository instead of linking to it.' })],
+        };
+      }
+      text = await readFile(resolved, 'utf8');
     } catch {
       continue;
     }
@@ -49,7 +58,21 @@ export function parseConfigText(text: string, file: string): { config: HandoverC
     });
     return { config: fallback, diagnostics };
   }
-  const value: unknown = document.toJS() ?? {};
+  let value: unknown;
+  try {
+    // toJS throws on a YAML bomb (aliases expanding to billions of nodes): a diagnostic, not a crash.
+    value = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    return {
+      config: fallback,
+      diagnostics: [createDiagnostic({ file, line: 1 }, {
+        severity: 'error',
+        code: 'config/invalid-syntax',
+        message: `The config file could not be read: ${(error as Error).message.split('\n')[0]}`,
+        hint: 'Remove the repeated aliases (`*name`); until then Handover uses its defaults.',
+      })],
+    };
+  }
   const result = ConfigSchema.safeParse(value);
   if (result.success) return { config: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue) => {

@@ -182,6 +182,17 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Limits that keep a hostile or accidental input from exhausting the build. */
+    limits: z
+      .object({
+        /**
+         * Largest document or rule file read, e.g. `5 MB`, `500 KB`; bigger files are skipped
+         * with a `source/too-large` diagnostic. Default: `5 MB`.
+         */
+        maxFileSize: z.string().regex(/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB)\s*$/i, 'must look like "5 MB", "500 KB" or "1 GB"').transform(sizeInBytes).prefault('5 MB'),
+      })
+      .strict()
+      .prefault({}),
     site: z
       .object({
         /** Title shown in the site header. Default: the service name followed by "handover". */
@@ -194,3 +205,10 @@ export const ConfigSchema = z
 
 /** The validated configuration, with defaults applied. */
 export type HandoverConfig = z.infer<typeof ConfigSchema>;
+
+/** `5 MB` -> 5242880: binary units, as file managers show sizes. */
+function sizeInBytes(size: string): number {
+  const [, amount = '0', unit = 'B'] = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B)\s*$/i.exec(size) ?? [];
+  const power = ['B', 'KB', 'MB', 'GB'].indexOf(unit.toUpperCase());
+  return Math.round(Number(amount) * 1024 ** power);
+}

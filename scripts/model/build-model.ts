@@ -23,6 +23,7 @@ import type { Runbook } from './schemas/runbook.ts';
 import type { SecurityFile } from './schemas/security.ts';
 import type { Service } from './schemas/service.ts';
 import type { TrainingModule } from './schemas/training.ts';
+import { uniqueIds } from './unique-ids.ts';
 
 /** Everything the site shows, with links between records resolved. */
 export interface HandoverModel {
@@ -94,12 +95,15 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   }
   const codeowners = records.ownership[0] ?? null;
   const service = { ...buildService(records.service, config, repoRoot, codeowners), commit: inputs.commit };
-  const operations = linkOperations(records.alert, records.runbook, { urlPattern: config.runbooks.urlPattern ?? null, repoUrl: service.repoUrl });
+  const uniqueRunbooks = uniqueIds(records.runbook, 'runbook');
+  const uniqueTraining = uniqueIds(records.training, 'training');
+  diagnostics.push(...uniqueRunbooks.diagnostics, ...uniqueTraining.diagnostics);
+  const operations = linkOperations(records.alert, uniqueRunbooks.records, { urlPattern: config.runbooks.urlPattern ?? null, repoUrl: service.repoUrl });
   diagnostics.push(...operations.diagnostics);
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const debt = linkDebt(records.debt, adrs, records['code-marker'], inputs.markerDates);
   diagnostics.push(...debt.diagnostics);
-  const training = learningPath(records.training, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules });
+  const training = learningPath(uniqueTraining.records, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules });
   const { sessions, unknownModules } = planSessions(config, training);
   for (const { session, module } of unknownModules) {
     diagnostics.push(createDiagnostic({ file: inputs.configFile ?? null, line: inputs.configLine?.(module) ?? null }, {

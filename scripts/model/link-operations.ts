@@ -37,9 +37,14 @@ export function linkOperations(alerts: readonly Alert[], runbooks: readonly Runb
 
   const usedIds = new Map<string, number>();
   const danglingUrl = new Set<string>();
+  /** Unsafe runbook URLs left out, by the rule's file and line. */
+  const unsafeUrl = new Map<string, string>();
   const linked = [...alerts]
     .sort((a, b) => a.source.path.localeCompare(b.source.path) || a.source.line - b.source.line)
-    .map((alert): Alert => {
+    .map((input): Alert => {
+      // A `javascript:` or `data:` runbook_url would become a live link on the alerts page.
+      const alert = hasUnsafeScheme(input.runbookUrl) ? { ...input, runbookUrl: null } : input;
+      if (alert !== input) unsafeUrl.set(`${input.source.path}:${input.source.line}`, input.runbookUrl!);
       const count = usedIds.get(alert.id) ?? 0;
       usedIds.set(alert.id, count + 1);
       const id = count === 0 ? alert.id : `${alert.id}-${count + 1}`;
@@ -57,7 +62,15 @@ export function linkOperations(alerts: readonly Alert[], runbooks: readonly Runb
   for (const alert of linked) names.set(alert.name, [...(names.get(alert.name) ?? []), alert]);
   for (const alert of linked) {
     const at = { file: alert.source.path, line: alert.source.line };
-    if (alert.runbookResolution === 'none') {
+    const unsafe = unsafeUrl.get(`${alert.source.path}:${alert.source.line}`);
+    if (unsafe !== undefined) {
+      diagnostics.push(createDiagnostic(at, {
+        severity: 'warning',
+        code: 'alert/unsafe-runbook-url',
+        message: `Alert ${alert.name} has a \`runbook_url\` that is not a web address (${JSON.stringify(unsafe.slice(0, 60))}), so it is not linked.`,
+        hint: 'Use an https:// URL, or a path to the runbook in this repository.',
+      }));
+    } else if (alert.runbookResolution === 'none') {
       diagnostics.push(createDiagnostic(at, {
         severity: 'warning',
         code: 'alert/no-runbook',
@@ -129,3 +142,10 @@ function patternToRegExp(urlPattern: string): RegExp {
   return new RegExp(`^${escape(before)}([^/?#]+?)${ending}$`);
 }
 
+/** True for a URL with a scheme other than http(s): `javascript:`, `data:`, `vbscript:`... */
+function hasUnsafeScheme(url: string | null): boolean {
+  if (!url) return false;
+  // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`).
+  const compact = url.replace(/[\u0000-\u0020]/g, '');
+  return /^[a-z][a-z0-9+.-]*:/i.test(compact) && !/^https?:/i.test(compact);
+}

@@ -1,17 +1,18 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
-/** Files bigger than this are skipped with a diagnostic rather than parsed. */
+/** Files bigger than this are skipped with a diagnostic rather than parsed (`limits.maxFileSize`). */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
 /**
  * Reads one repo file as text for a source. Refuses files that resolve outside the repo (through a
- * symlink), that are too large, or that are not text, each with a diagnostic naming the file.
+ * symlink), that are not regular files (a FIFO would block the build), that are larger than
+ * `maxBytes` (checked before reading), or that are not text, each with a diagnostic naming the file.
  */
-export async function readSourceFile(repoRoot: string, relativePath: string): Promise<ReadOutcome> {
+export async function readSourceFile(repoRoot: string, relativePath: string, maxBytes = MAX_SOURCE_BYTES): Promise<ReadOutcome> {
   const file = relativePath;
   const fail = (code: string, message: string, hint: string): ReadOutcome => ({
     ok: false,
@@ -24,13 +25,21 @@ export async function readSourceFile(repoRoot: string, relativePath: string): Pr
     if (resolved !== root && !resolved.startsWith(root + path.sep)) {
       return fail('source/outside-repo', 'This file is a link to a place outside the repository, so it was not read.', 'Copy the document into the repository instead of linking to it.');
     }
+    const info = await stat(resolved);
+    if (!info.isFile()) {
+      return fail('source/not-a-file', 'This is not a regular file (a device, socket or pipe), so it was not read.', 'Remove it from the documentation folders.');
+    }
+    if (info.size > maxBytes) {
+      return fail('source/too-large', `The file is ${formatSize(info.size)}, above the ${formatSize(maxBytes)} limit (\`limits.maxFileSize\`), so it was skipped.`, 'Split the document, move generated content out of the documentation folders, or raise `limits.maxFileSize` in handover.config.yaml.');
+    }
     buffer = await readFile(resolved);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return fail('source/unreadable', `The file could not be read (${reason}).`, 'Check that the file exists and is readable by the user running the build.');
   }
-  if (buffer.byteLength > MAX_SOURCE_BYTES) {
-    return fail('source/too-large', `The file is ${Math.round(buffer.byteLength / 1024)} KB, above the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit, so it was skipped.`, 'Split the document, or move generated content out of the documentation folders.');
+  // The file may have grown between stat and read.
+  if (buffer.byteLength > maxBytes) {
+    return fail('source/too-large', `The file is ${formatSize(buffer.byteLength)}, above the ${formatSize(maxBytes)} limit (\`limits.maxFileSize\`), so it was skipped.`, 'Split the document, or raise `limits.maxFileSize` in handover.config.yaml.');
   }
   if (buffer.includes(0)) {
     return fail('source/binary', 'The file looks binary (it contains NUL bytes), so it was skipped.', 'Rename it if it is not a document, or save it as UTF-8 text.');
@@ -38,4 +47,16 @@ export async function readSourceFile(repoRoot: string, relativePath: string): Pr
   // A BOM would end up in the first heading; CRLF would end up in titles.
   const text = new TextDecoder('utf-8').decode(buffer).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return { ok: true, text };
+}
+
+/** 52428800 -> `50 MB`, 1536 -> `1.5 KB`. */
+function formatSize(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number(value.toFixed(1))} ${units[unit]}`;
 }

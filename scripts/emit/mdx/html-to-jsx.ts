@@ -21,7 +21,39 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'd
 
 /** Parses an HTML fragment and sanitises it against the allow-list. */
 export function parseSafeHtml(html: string): HastRoot {
-  return sanitize(fromHtml(html, { fragment: true }), SCHEMA) as HastRoot;
+  return limitDepth(sanitize(fromHtml(html, { fragment: true }), SCHEMA) as HastRoot);
+}
+
+/** Deepest element nesting kept from raw HTML (as for Markdown, see limit-nesting.ts). */
+const MAX_HTML_DEPTH = 24;
+
+/** Replaces elements nested deeper than MAX_HTML_DEPTH with their text, without recursion. */
+function limitDepth(root: HastRoot): HastRoot {
+  const stack: { node: HastRoot | Element; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    node.children = node.children.map((child) => {
+      if (child.type !== 'element') return child;
+      if (depth + 1 < MAX_HTML_DEPTH) {
+        stack.push({ node: child, depth: depth + 1 });
+        return child;
+      }
+      return { type: 'text', value: textOf(child) };
+    }) as typeof node.children;
+  }
+  return root;
+}
+
+/** The text of an element's subtree, without recursion. */
+function textOf(element: Element): string {
+  let text = '';
+  const stack: ElementContent[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element') for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
+  }
+  return text;
 }
 
 /** True when a sanitised fragment is only inline content (it can stay inside a paragraph). */

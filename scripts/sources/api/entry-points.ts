@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { parse as parseJsonc } from 'yaml';
@@ -18,7 +18,7 @@ const FALLBACKS = ['src/index.ts', 'src/index.tsx', 'index.ts', 'src/main.ts', '
  */
 export async function findEntryPoints(repoRoot: string, configured: string[] | undefined): Promise<EntryPoints> {
   const tried: string[] = [];
-  const existing = async (files: string[]) => (await Promise.all(files.map(async (file) => ((await isFile(path.join(repoRoot, file))) ? file : null)))).filter((file): file is string => file !== null);
+  const existing = async (files: string[]) => (await Promise.all(files.map(async (file) => ((await isFileInside(repoRoot, file)) ? file : null)))).filter((file): file is string => file !== null);
   if (configured) {
     tried.push('api.entryPoints in handover.config.yaml');
     return { files: await existing(configured.map(clean)), tried };
@@ -27,7 +27,7 @@ export async function findEntryPoints(repoRoot: string, configured: string[] | u
   const typedoc = await readJson(path.join(repoRoot, 'typedoc.json'));
   const declared = Array.isArray(typedoc?.entryPoints) ? (typedoc.entryPoints as unknown[]).filter((entry): entry is string => typeof entry === 'string') : [];
   if (declared.length > 0) {
-    const expanded = (await glob(declared.map(clean), { cwd: repoRoot, ignore: ['**/node_modules/**'] })).filter((file) => /\.(ts|tsx|mts|cts)$/.test(file));
+    const expanded = await existing((await glob(declared.map(clean), { cwd: repoRoot, ignore: ['**/node_modules/**'] })).filter((file) => /\.(ts|tsx|mts|cts)$/.test(file)));
     if (expanded.length > 0) return { files: expanded.sort(), tried };
   }
   tried.push('package.json exports, types and main (and workspaces)');
@@ -90,8 +90,14 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
   }
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((info) => info.isFile(), () => false);
+/** True for a regular file that is in the repo once symlinks are resolved: TypeDoc reads nothing outside it. */
+async function isFileInside(repoRoot: string, file: string): Promise<boolean> {
+  try {
+    const [root, resolved] = await Promise.all([realpath(repoRoot), realpath(path.join(repoRoot, file))]);
+    return resolved.startsWith(root + path.sep) && (await stat(resolved)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function clean(file: string): string {

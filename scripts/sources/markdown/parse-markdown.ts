@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { limitNesting } from './limit-nesting.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
@@ -58,6 +59,7 @@ export function parseMarkdown(text: string, file: string): ParsedMarkdown {
     }
   }
   const tree = markdownParser.parse(withShortcodeLinksAsUrls(withPlainHeadingSpaces(body)));
+  diagnostics.push(...limitNesting(tree, file));
   return { data, tree, diagnostics };
 }
 
