@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { launchChromium } from '../../chromium/launch-chromium.ts';
+import { sanitiseSvg } from './sanitise-svg.ts';
 
 /** The outcome of rendering a batch of Mermaid diagrams. */
 export interface MermaidBatch {
@@ -57,7 +58,7 @@ export async function renderMermaid(sources: readonly string[]): Promise<Mermaid
         },
         { id, source },
       );
-      if ('svg' in result && result.svg) batch.svgs.set(source, result.svg);
+      if ('svg' in result && result.svg) batch.svgs.set(source, sanitiseSvg(result.svg));
       else batch.errors.set(source, ('error' in result && result.error) || 'Mermaid returned no SVG');
     }
   } catch (error) {
