@@ -6,6 +6,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdastMermaidToSvg, type DiagramSvgs } from './mdast-mermaid-to-svg.ts';
 import { mdastLinkSymbols, type SymbolPages } from './mdast-link-symbols.ts';
 import { mdastTrainingDirectives } from './mdast-training-directives.ts';
+import { mdastAllowList } from './mdast-allow-list.ts';
 import { mdastRawHtmlToJsx } from './mdast-raw-html-to-jsx.ts';
 import { mdastRewriteUrls, type UrlResolver } from './mdast-rewrite-urls.ts';
 
@@ -28,6 +29,8 @@ export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
   mdastRewriteUrls(options.resolveUrl)(copy);
   mdastRawHtmlToJsx(options.resolveUrl)(copy);
   mdastMermaidToSvg(options.diagrams)(copy);
+  // Last: whatever the transforms above produced, only allow-listed constructs are written.
+  mdastAllowList()(copy);
   return toMarkdown(copy, {
     extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
     // MDX has no autolinks: `<https://x>` would be read as JSX.
