@@ -16,11 +16,13 @@ export interface RawSecretFinding {
 const PRESET_ID = '@secretlint/secretlint-rule-preset-recommend';
 
 // secretlint's recommended rules, plus the AWS access key id scan, which the preset leaves off
-// (an id alone is no credential, but beside a leaked secret key it names the account, and a
+// (an id alone is no credential, but beside a leaked secret key it names the key, and a
 // handover site is read by people outside the team). AWS's documented example key
-// AKIAIOSFODNN7EXAMPLE stays allowed by the rule's own built-in list.
+// AKIAIOSFODNN7EXAMPLE stays allowed by the rule's own built-in list. The same switch turns on
+// the account id scan, which stays off: AWS does not treat account ids as secret, and real
+// runbooks quote them (modernisation-platform's Athena runbook queries by account id).
 const CONFIG: Parameters<typeof lintSource>[0]['options']['config'] = {
-  rules: [{ id: PRESET_ID, rule: recommended, rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }] }],
+  rules: [{ id: PRESET_ID, rule: recommended, rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true }, allowMessageIds: ['AWSAccountID'] }] }],
 };
 
 /** Scans one text with secretlint's recommended rules; `name` (with its extension) picks the rules that apply. */
