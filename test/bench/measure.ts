@@ -8,6 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 
 export interface Measured {
   seconds: number;
+  /** CPU seconds (user + system) of the whole tree, which a busy machine inflates far less than wall time. */
+  cpuSeconds: number;
   /** Peak of the summed RSS of the process tree, in bytes. */
   peakRss: number;
   code: number;
@@ -26,6 +28,7 @@ export interface RunOptions {
 /** Runs `command args` to completion, measuring wall time and peak tree RSS. */
 export async function measure(command: string, args: string[], options: RunOptions = {}): Promise<Measured> {
   const started = performance.now();
+  const cpuBefore = await childrenCpuSeconds();
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (chunk: Buffer) => {
@@ -51,7 +54,9 @@ export async function measure(command: string, args: string[], options: RunOptio
   const seconds = (performance.now() - started) / 1000;
   polling = false;
   await poll;
-  return { seconds, peakRss, code, tail: output.trim().split('\n').slice(-25), output };
+  // Only one command runs at a time, so the growth of our reaped children's CPU time is its own.
+  const cpuSeconds = (await childrenCpuSeconds()) - cpuBefore;
+  return { seconds, cpuSeconds, peakRss, code, tail: output.trim().split('\n').slice(-25), output };
 }
 
 /** Sum of VmRSS over `pid` and all its descendants, in bytes (0 once the process has gone). */
@@ -70,6 +75,17 @@ export async function treeRss(pid: number): Promise<number> {
     }
   }
   return total;
+}
+
+/**
+ * CPU seconds of this process's reaped descendants (cutime + cstime in /proc/self/stat; a process
+ * that waited for its own children has their time added to its own, so the whole tree counts).
+ */
+async function childrenCpuSeconds(): Promise<number> {
+  const stat = await readFile('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of stat(5); the slice starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */

@@ -10,6 +10,8 @@ import type { PageScripts, SiteSize } from './site-metrics.ts';
 
 export interface SystemResult {
   runs: number[];
+  /** CPU seconds (user + system, whole tree) per run. */
+  cpu: number[];
   peakRss: number;
   /** Runs that exited with an error (left out of the figures). */
   failures: number;
@@ -76,23 +78,23 @@ export function renderReport(input: { results: SizeResult[]; dev: (DevLatency & 
   for (const result of results) {
     const { counts } = result;
     lines.push('', `### N = ${result.size} documents`, '', `${counts.adrs} ADRs (Nygard, MADR, log4brains), ${counts.runbooks} runbooks, ${counts.alerts} alert rules, ${counts.debt} debt items, ${counts.apiFiles} TypeScript modules with ${counts.apiSymbols} exported symbols, ${counts.mermaid} Mermaid diagrams; ${result.runs} run${result.runs === 1 ? '' : 's'}.`, '');
-    lines.push('| System | Wall time | Peak memory (tree) | Pages | Output | Median page HTML | Page JS |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push('| System | Wall time | CPU time | Peak memory (tree) | Pages | Output | Median page HTML | Page JS |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [key, name] of Object.entries(NAMES)) {
       const system = result.systems[key];
       if (!system) {
-        if (key === 'starlight' && result.starlightSkipped) lines.push(`| ${name} | not run (N > ${options.starlightMax}) | | | | | |`);
+        if (key === 'starlight' && result.starlightSkipped) lines.push(`| ${name} | not run (N > ${options.starlightMax}) | | | | | | |`);
         continue;
       }
       const range = (system.runs.length > 1 ? ` (${Math.min(...system.runs).toFixed(1)}-${Math.max(...system.runs).toFixed(1)})` : '') + (system.failures > 0 ? `, **${system.failures} run(s) failed**` : '');
       const scripts = system.scripts ? `${kb(system.scripts.bytes)} (${kb(system.scripts.gzipBytes)})` : '-';
-      lines.push(`| ${name} | ${s(median(system.runs))}${range} | ${mb(system.peakRss)} | ${system.size?.pages ?? '-'} | ${mb(system.size?.totalBytes)} | ${kb(system.size?.medianHtmlBytes)} | ${scripts} |`);
+      lines.push(`| ${name} | ${s(median(system.runs))}${range} | ${s(median(system.cpu))} | ${mb(system.peakRss)} | ${system.size?.pages ?? '-'} | ${mb(system.size?.totalBytes)} | ${kb(system.size?.medianHtmlBytes)} | ${scripts} |`);
       if (key === 'handover') {
         const stage = (name: string) => s(median(result.stages[name] ?? []));
-        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (of which TypeDoc ${stage('typedoc')}), emit ${stage('emit')} (Mermaid alone: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro ${stage('astro')} (of which Pagefind ${stage('pagefind')}) | | | | | |`);
+        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (of which TypeDoc ${stage('typedoc')}), emit ${stage('emit')} (Mermaid alone: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro ${stage('astro')} (of which Pagefind ${stage('pagefind')}) | | | | | | |`);
       }
       if (key === 'handover-warm' && result.warm?.timings) {
         const t = result.warm.timings;
-        lines.push(`| &nbsp;&nbsp;rebuild stages | ingest ${s(t.ingest)} (TypeDoc cache ${result.warm.api.cache}${t.ingestCache ? `, ingest cache ${t.ingestCache}` : ''}), emit ${s(t.emit)}, Astro ${s(t.astro)} | | | | | |`);
+        lines.push(`| &nbsp;&nbsp;rebuild stages | ingest ${s(t.ingest)} (TypeDoc cache ${result.warm.api.cache}${t.ingestCache ? `, ingest cache ${t.ingestCache}` : ''}), emit ${s(t.emit)}, Astro ${s(t.astro)} | | | | | | |`);
       }
     }
   }
@@ -104,14 +106,16 @@ function renderTargets(results: SizeResult[], dev: (DevLatency & { size: number 
   const rows: string[] = ['| Target | Measured | Met |', '| --- | --- | --- |'];
   const at1000 = results.find((result) => result.size === 1000);
   const time = (result: SizeResult, key: string) => median(result.systems[key]?.runs ?? []);
+  const cpu = (result: SizeResult, key: string) => median(result.systems[key]?.cpu ?? []);
   const verdict = (ok: boolean) => (ok ? 'yes' : '**no**');
   if (at1000) {
     const ratio = time(at1000, 'handover') / time(at1000, 'plain-astro+pagefind');
-    rows.push(`| Full build at N=1000 within 1.2x of plain Astro + Pagefind | ${ratio.toFixed(2)}x (${s(time(at1000, 'handover'))} vs ${s(time(at1000, 'plain-astro+pagefind'))}) | ${verdict(ratio <= 1.2)} |`);
+    const cpuRatio = cpu(at1000, 'handover') / cpu(at1000, 'plain-astro+pagefind');
+    rows.push(`| Full build at N=1000 within 1.2x of plain Astro + Pagefind | wall ${ratio.toFixed(2)}x (${s(time(at1000, 'handover'))} vs ${s(time(at1000, 'plain-astro+pagefind'))}); CPU ${cpuRatio.toFixed(2)}x | ${verdict(ratio <= 1.2)} |`);
     const starlight = time(at1000, 'starlight');
     if (!Number.isNaN(starlight)) {
       const ratioStarlight = time(at1000, 'handover') / starlight;
-      rows.push(`| Full build at N=1000 under 0.6x of default Starlight | ${ratioStarlight.toFixed(2)}x (vs ${s(starlight)}) | ${verdict(ratioStarlight < 0.6)} |`);
+      rows.push(`| Full build at N=1000 under 0.6x of default Starlight | wall ${ratioStarlight.toFixed(2)}x (vs ${s(starlight)}); CPU ${(cpu(at1000, 'handover') / cpu(at1000, 'starlight')).toFixed(2)}x | ${verdict(ratioStarlight < 0.6)} |`);
     }
   }
   const html = results.map((result) => ({ size: result.size, bytes: result.systems.handover?.size?.medianHtmlBytes ?? Number.NaN }));
