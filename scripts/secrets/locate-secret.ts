@@ -17,7 +17,9 @@ export function lineOfSecret(text: string, match: string): number | null {
   if (index === -1) return null;
   let line = 1;
   for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line += 1;
-  return line;
+  // A match over several lines (a PEM block) is reported at its first line, as the scanner does.
+  const linesBefore = match.slice(0, Math.max(0, match.indexOf(needle))).split('\n').length - 1;
+  return Math.max(1, line - linesBefore);
 }
 
 /** Replaces every secret in `text` with asterisks, so nothing printed can carry one. */

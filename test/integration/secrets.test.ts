@@ -10,7 +10,8 @@ const pick = (count: number, alphabet: string) => Array.from(randomBytes(count),
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = `${UPPER}abcdefghijklmnopqrstuvwxyz0123456789`;
 const accessKeyId = `AKIA${pick(16, `${UPPER}234567`)}`;
-const secretAccessKey = pick(40, `${ALNUM}+/`);
+// Ends with a letter or digit: the scanner's pattern ends at a word boundary, as real keys' do.
+const secretAccessKey = `${pick(39, `${ALNUM}+/`)}${pick(1, ALNUM)}`;
 const githubToken = `ghp_${pick(36, ALNUM)}`;
 const privateKey = generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey.trim();
 const keyBody = privateKey.split('\n')[1]!;

@@ -34,3 +34,11 @@ describe('visibility: internal in front matter', () => {
     expect(frontMatterSaysInternal(text)).toBe(internal);
   });
 });
+
+describe('locating a multi-line secret', () => {
+  it('reports the first line of the block, as the scanner does', () => {
+    const body = 'MIIC'.padEnd(64, 'A');
+    const block = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
+    expect(lineOfSecret(`# Key\n\n\`\`\`\n${block}\n\`\`\`\n`, block)).toBe(4);
+  });
+});
