@@ -33,6 +33,9 @@ export default defineConfig({
   trailingSlash: 'always',
   vite: {
     plugins: [settingsModule(settings), settingsModule(versions, 'virtual:handover/versions')],
+    // Pagefind's UI (94 KB) loads when the reader reaches for search, not on every page; see
+    // site/lib/lazy-pagefind-ui.ts and ADR 16.
+    resolve: { alias: [{ find: /^@pagefind\/default-ui$/, replacement: path.join(root, 'site', 'lib', 'lazy-pagefind-ui.ts') }] },
     // The content folder may live outside this project (a temp folder, a service repo's .handover/).
     server: { fs: { allow: [root, contentDir] } },
   },

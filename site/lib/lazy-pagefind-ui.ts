@@ -1,0 +1,27 @@
+// Stands in for `@pagefind/default-ui` (aliased in astro.config.mjs). Starlight's search imports
+// Pagefind's UI as soon as the browser is idle, on every page: 94 KB of JavaScript that most
+// readers never use. This class takes the same options and loads the real UI only when the reader
+// reaches for search: pointer over or focus on the search button, a click, or Ctrl/Cmd+K.
+// Without JavaScript nothing changes (search needs it either way).
+
+type Options = Record<string, unknown> & { element: string };
+
+export class PagefindUI {
+  constructor(options: Options) {
+    const element = document.querySelector<HTMLElement>(options.element);
+    const host = element?.closest('site-search') ?? document;
+    const button = host.querySelector<HTMLButtonElement>('button[data-open-modal]');
+    const dialog = host.querySelector('dialog');
+    let loading: Promise<void> | null = null;
+    const load = () =>
+      (loading ??= import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs').then(({ PagefindUI: Real }) => {
+        new Real(options);
+        // Starlight focused the input when the dialog opened, before the UI had drawn it.
+        if (dialog?.open) element?.querySelector('input')?.focus();
+      }));
+    for (const event of ['pointerenter', 'focus', 'click', 'touchstart']) button?.addEventListener(event, () => void load(), { once: true, passive: true });
+    window.addEventListener('keydown', (event) => {
+      if ((event.metaKey || event.ctrlKey) && event.key === 'k') void load();
+    });
+  }
+}
