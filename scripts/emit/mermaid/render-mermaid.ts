@@ -18,13 +18,26 @@ export interface MermaidBatch {
 const require = createRequire(import.meta.url);
 
 /**
+ * SVGs already rendered in this process, by source. `handover dev` regenerates on every change:
+ * without this it started Chromium and re-rendered every diagram for each edit (seconds each).
+ * The output for a source never changes within a process (same Mermaid, same options, same id).
+ */
+const rendered = new Map<string, string>();
+let renderedWith: string | null = null;
+
+/**
  * Renders Mermaid sources to SVG in one shared headless Chromium, with the project's own Mermaid
  * and `securityLevel: 'strict'` (no click callbacks, sanitised labels). Nothing is thrown: a
  * missing browser or a bad diagram is reported in the result.
  */
 export async function renderMermaid(sources: readonly string[]): Promise<MermaidBatch> {
-  const unique = [...new Set(sources)].sort();
   const batch: MermaidBatch = { svgs: new Map(), errors: new Map(), unavailable: null, chromium: null };
+  for (const source of new Set(sources)) {
+    const svg = rendered.get(source);
+    if (svg) batch.svgs.set(source, svg);
+  }
+  if (batch.svgs.size > 0) batch.chromium = renderedWith;
+  const unique = [...new Set(sources)].filter((source) => !batch.svgs.has(source)).sort();
   if (unique.length === 0) return batch;
   let launched;
   try {
@@ -58,7 +71,12 @@ export async function renderMermaid(sources: readonly string[]): Promise<Mermaid
         },
         { id, source },
       );
-      if ('svg' in result && result.svg) batch.svgs.set(source, sanitiseSvg(result.svg));
+      if ('svg' in result && result.svg) {
+        const svg = sanitiseSvg(result.svg);
+        batch.svgs.set(source, svg);
+        rendered.set(source, svg);
+        renderedWith = batch.chromium;
+      }
       else batch.errors.set(source, ('error' in result && result.error) || 'Mermaid returned no SVG');
     }
   } catch (error) {
