@@ -49,3 +49,9 @@ export interface ReadinessRule {
 export function configFileOf(context: CheckContext): string {
   return context.configFile ?? 'handover.config.yaml';
 }
+
+/** The evaluation of a rule that checks each record for one thing: a finding per record lacking it. */
+export function eachRecord<TRecord>(records: readonly TRecord[], lacks: (record: TRecord) => boolean, finding: (record: TRecord) => FindingDraft): RuleEvaluation {
+  const lacking = records.filter(lacks);
+  return { checked: records.length, passed: records.length - lacking.length, findings: lacking.map(finding) };
+}

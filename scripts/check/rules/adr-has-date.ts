@@ -1,4 +1,4 @@
-import type { ReadinessRule } from '../rule.ts';
+import { eachRecord, type ReadinessRule } from '../rule.ts';
 
 /** Every ADR says when it was decided. */
 export const adrHasDate: ReadinessRule = {
@@ -8,11 +8,6 @@ export const adrHasDate: ReadinessRule = {
   severity: 'warning',
   hint: 'Add `Date: YYYY-MM-DD` under the title (or `date:` front matter) with the day the decision was made.',
   evaluate({ model }) {
-    const missing = model.adrs.filter((adr) => adr.date === null);
-    return {
-      checked: model.adrs.length,
-      passed: model.adrs.length - missing.length,
-      findings: missing.map((adr) => ({ message: `ADR "${adr.title}" has no date.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` })),
-    };
+    return eachRecord(model.adrs, (adr) => adr.date === null, (adr) => ({ message: `ADR "${adr.title}" has no date.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` }));
   },
 };

@@ -1,4 +1,4 @@
-import type { ReadinessRule } from '../rule.ts';
+import { eachRecord, type ReadinessRule } from '../rule.ts';
 
 /** Every ADR says whether it is proposed, accepted, superseded... */
 export const adrHasStatus: ReadinessRule = {
@@ -8,11 +8,6 @@ export const adrHasStatus: ReadinessRule = {
   severity: 'error',
   hint: 'Add a `## Status` section (or `status:` front matter) saying Proposed, Accepted, Rejected, Deprecated or Superseded.',
   evaluate({ model }) {
-    const missing = model.adrs.filter((adr) => adr.status === null);
-    return {
-      checked: model.adrs.length,
-      passed: model.adrs.length - missing.length,
-      findings: missing.map((adr) => ({ message: `ADR "${adr.title}" has no status.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` })),
-    };
+    return eachRecord(model.adrs, (adr) => adr.status === null, (adr) => ({ message: `ADR "${adr.title}" has no status.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` }));
   },
 };

@@ -1,4 +1,4 @@
-import type { ReadinessRule } from '../rule.ts';
+import { eachRecord, type ReadinessRule } from '../rule.ts';
 
 /** Every alert leads to a runbook here, or to one published elsewhere. */
 export const alertHasRunbook: ReadinessRule = {
@@ -8,18 +8,13 @@ export const alertHasRunbook: ReadinessRule = {
   severity: 'error',
   hint: 'Write a runbook in docs/runbooks/ and point the rule\'s `annotations.runbook_url` at it (or list the alert in the runbook\'s front matter `alerts:`).',
   evaluate({ model }) {
-    const missing = model.alerts.filter((alert) => !alert.runbook && alert.runbookResolution !== 'external');
-    return {
-      checked: model.alerts.length,
-      passed: model.alerts.length - missing.length,
-      findings: missing.map((alert) => ({
-        message: alert.runbookResolution === 'not-found'
-          ? `Alert ${alert.name} links to a runbook that does not exist (${alert.runbookUrl}).`
-          : `Alert ${alert.name} has no runbook.`,
-        file: alert.source.path,
-        line: alert.source.line,
-        page: `alerts/#${alert.id}`,
-      })),
-    };
+    return eachRecord(model.alerts, (alert) => !alert.runbook && alert.runbookResolution !== 'external', (alert) => ({
+      message: alert.runbookResolution === 'not-found'
+        ? `Alert ${alert.name} links to a runbook that does not exist (${alert.runbookUrl}).`
+        : `Alert ${alert.name} has no runbook.`,
+      file: alert.source.path,
+      line: alert.source.line,
+      page: `alerts/#${alert.id}`,
+    }));
   },
 };

@@ -1,4 +1,4 @@
-import type { ReadinessRule } from '../rule.ts';
+import { eachRecord, type ReadinessRule } from '../rule.ts';
 
 /** Every unpaid debt item says what it costs, so the receiving team can prioritise. */
 export const debtHasImpact: ReadinessRule = {
@@ -9,11 +9,6 @@ export const debtHasImpact: ReadinessRule = {
   hint: 'Fill in the Impact column (or `impact:`) with what the debt costs, starting with High, Medium or Low.',
   evaluate({ model }) {
     const unpaid = model.debt.filter((item) => item.status !== 'paid');
-    const missing = unpaid.filter((item) => !item.impact);
-    return {
-      checked: unpaid.length,
-      passed: unpaid.length - missing.length,
-      findings: missing.map((item) => ({ message: `Debt item ${item.ref ?? `"${item.title}"`} does not say what it costs.`, file: item.source.path, line: item.source.line, page: `debt/${item.id}/` })),
-    };
+    return eachRecord(unpaid, (item) => !item.impact, (item) => ({ message: `Debt item ${item.ref ?? `"${item.title}"`} does not say what it costs.`, file: item.source.path, line: item.source.line, page: `debt/${item.id}/` }));
   },
 };

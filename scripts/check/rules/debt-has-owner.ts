@@ -1,4 +1,4 @@
-import type { ReadinessRule } from '../rule.ts';
+import { eachRecord, type ReadinessRule } from '../rule.ts';
 
 /** Every unpaid debt item has someone who owns paying it back. */
 export const debtHasOwner: ReadinessRule = {
@@ -9,11 +9,6 @@ export const debtHasOwner: ReadinessRule = {
   hint: 'Fill in the Owner column (or `owner:`) with the person or team who will pay it back after the handover.',
   evaluate({ model }) {
     const unpaid = model.debt.filter((item) => item.status !== 'paid');
-    const missing = unpaid.filter((item) => !item.owner);
-    return {
-      checked: unpaid.length,
-      passed: unpaid.length - missing.length,
-      findings: missing.map((item) => ({ message: `Debt item ${item.ref ?? `"${item.title}"`} has no owner.`, file: item.source.path, line: item.source.line, page: `debt/${item.id}/` })),
-    };
+    return eachRecord(unpaid, (item) => !item.owner, (item) => ({ message: `Debt item ${item.ref ?? `"${item.title}"`} has no owner.`, file: item.source.path, line: item.source.line, page: `debt/${item.id}/` }));
   },
 };

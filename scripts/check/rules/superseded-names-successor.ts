@@ -1,4 +1,4 @@
-import type { ReadinessRule } from '../rule.ts';
+import { eachRecord, type ReadinessRule } from '../rule.ts';
 
 /** A superseded ADR links to the decision that replaced it. */
 export const supersededNamesSuccessor: ReadinessRule = {
@@ -9,11 +9,6 @@ export const supersededNamesSuccessor: ReadinessRule = {
   hint: 'Change the status to "Superseded by [N. Title](NNNN-title.md)" with a link to the ADR that replaced it (`handover adr new --supersedes N` does both sides).',
   evaluate({ model }) {
     const superseded = model.adrs.filter((adr) => adr.status === 'superseded');
-    const missing = superseded.filter((adr) => adr.supersededBy.length === 0);
-    return {
-      checked: superseded.length,
-      passed: superseded.length - missing.length,
-      findings: missing.map((adr) => ({ message: `ADR "${adr.title}" is superseded but does not say by which ADR.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` })),
-    };
+    return eachRecord(superseded, (adr) => adr.supersededBy.length === 0, (adr) => ({ message: `ADR "${adr.title}" is superseded but does not say by which ADR.`, file: adr.source.path, line: adr.source.line, page: `adr/${adr.id}/` }));
   },
 };
