@@ -8,6 +8,19 @@ import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.
  */
 export const MAX_NESTING = 40;
 
+/** Widest line prefix (indentation and `>` markers) kept: deeper prefixes cost the parser superlinear time. */
+const MAX_PREFIX = 120;
+const LONG_PREFIX = new RegExp(`^[ \\t>]{${MAX_PREFIX + 1},}`, 'gm');
+
+/**
+ * Caps each line's leading indentation and quote markers before parsing: a 500-level nested list
+ * took the Markdown parser 12 s, and time grows faster than the file. Lines keep their place, so
+ * line numbers stay right; only absurdly deep prefixes change.
+ */
+export function boundPrefixes(markdown: string): string {
+  return markdown.replace(LONG_PREFIX, (prefix) => prefix.slice(0, MAX_PREFIX));
+}
+
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 /**

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { limitNesting } from './limit-nesting.ts';
+import { boundPrefixes, limitNesting } from './limit-nesting.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
@@ -58,7 +58,7 @@ export function parseMarkdown(text: string, file: string): ParsedMarkdown {
       }
     }
   }
-  const tree = markdownParser.parse(withShortcodeLinksAsUrls(withPlainHeadingSpaces(body)));
+  const tree = markdownParser.parse(boundPrefixes(withShortcodeLinksAsUrls(withPlainHeadingSpaces(body))));
   diagnostics.push(...limitNesting(tree, file));
   return { data, tree, diagnostics };
 }

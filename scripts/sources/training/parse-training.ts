@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { TrainingModule } from '../../model/schemas/training.ts';
 import { frontMatterList, frontMatterText } from '../markdown/front-matter-values.ts';
-import { limitNesting } from '../markdown/limit-nesting.ts';
+import { boundPrefixes, limitNesting } from '../markdown/limit-nesting.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { fileSlug } from '../shared/file-slug.ts';
 import type { ParseResult, SourceText } from '../types.ts';
@@ -24,7 +24,7 @@ export function parseTrainingMarkdown(text: string, file: string): { data: Recor
   const { data, diagnostics } = parseMarkdown(text, file);
   // Same blanking of front matter as parseMarkdown, so positions are file positions.
   const body = /^---[ \t]*\n/.test(text) && text.indexOf('\n---', 3) !== -1 ? text.slice(0, text.indexOf('\n---', 3) + 4).replace(/[^\n]/g, '') + text.slice(text.indexOf('\n---', 3) + 4) : text;
-  const tree = trainingParser.parse(body);
+  const tree = trainingParser.parse(boundPrefixes(body));
   // parseMarkdown above already reported the depth of the same text; this only limits it.
   limitNesting(tree, file);
   // Only `:::name` blocks are directives here: `:name` inside text is too easily ordinary prose
