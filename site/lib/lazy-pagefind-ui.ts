@@ -23,5 +23,17 @@ export class PagefindUI {
     window.addEventListener('keydown', (event) => {
       if ((event.metaKey || event.ctrlKey) && event.key === 'k') void load();
     });
+    // Starlight constructs this on idle, but its button works from the start: a reader who opened
+    // search before then (a quick Ctrl+K, a click) has an open dialog and no UI yet. Load now, or
+    // whenever the dialog opens by any other route.
+    if (dialog?.open) void load();
+    else if (dialog) {
+      const observer = new MutationObserver(() => {
+        if (!dialog.open) return;
+        observer.disconnect();
+        void load();
+      });
+      observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+    }
   }
 }
