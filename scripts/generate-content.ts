@@ -39,7 +39,8 @@ export async function generateContent(options: GenerateOptions, progress: Progre
   const { adrs, runbooks, alerts } = ingested.model;
   const { cache } = ingested.report.api;
   const typedoc = cache === 'hit' ? 'TypeDoc output reused (sources unchanged)' : cache === 'miss' ? `TypeDoc ${ingested.apiSeconds.toFixed(1)}s` : 'no TypeScript API';
-  progress.done(`${files.length} files, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts, ${ingested.model.debt.length} debt items; ${typedoc}`);
+  const parsed = ingested.parseCache === 'hit' ? '; every file unchanged since the last build' : ingested.parseCache === 'partial' ? '; unchanged files taken from the last build' : '';
+  progress.done(`${files.length} files${parsed}, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts, ${ingested.model.debt.length} debt items; ${typedoc}`);
 
   const { report: readiness } = runChecks({ model: ingested.model, config: ingested.config, configFile: ingested.report.config, today: ingested.today });
 

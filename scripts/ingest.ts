@@ -7,6 +7,7 @@ import { uniqueIds } from './model/unique-ids.ts';
 import { summariseDiagnostics, type BuildReport, type FileOutcome } from './report/build-report.ts';
 import { unparsedFiles } from './report/unparsed-files.ts';
 import { adrSource } from './sources/adr/index.ts';
+import { ParseCache, type ParseCacheUse } from './sources/parse-cache.ts';
 import { readSourceFile } from './sources/read-source-file.ts';
 import { alertSource } from './sources/alert/index.ts';
 import { readApi } from './sources/api/read-api.ts';
@@ -32,6 +33,8 @@ export interface IngestResult {
   today: string;
   /** Seconds TypeDoc took (0 when its cache was used), for the build summary. */
   apiSeconds: number;
+  /** Whether parse results of an earlier run were reused (`off` without a cache folder). */
+  parseCache: ParseCacheUse;
 }
 
 export interface IngestOptions {
@@ -55,17 +58,19 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const context: SourceContext = { repoRoot, config };
   const files: FileOutcome[] = [];
   const diagnostics: Diagnostic[] = [...configDiagnostics];
+  const cache = options.cacheDir ? await ParseCache.open(options.cacheDir, repoRoot, config) : ParseCache.disabled();
+  const runSource = <TRecord>(source: Source<TRecord>) => runOneSource(source, context, files, diagnostics, cache);
   const records: SourceRecords = {
-    adr: await runSource(adrSource, context, files, diagnostics),
-    service: await runSource(serviceSource, context, files, diagnostics),
-    runbook: await runSource(runbookSource, context, files, diagnostics),
-    alert: await runSource(alertSource, context, files, diagnostics),
-    ownership: await runSource(ownershipSource, context, files, diagnostics),
-    debt: await runSource(debtSource, context, files, diagnostics),
-    'code-marker': await runSource(codeMarkerSource, context, files, diagnostics),
-    training: await runSource(trainingSource, context, files, diagnostics),
-    release: await runSource(releaseSource, context, files, diagnostics),
-    security: await runSource(securitySource, context, files, diagnostics),
+    adr: await runSource(adrSource),
+    service: await runSource(serviceSource),
+    runbook: await runSource(runbookSource),
+    alert: await runSource(alertSource),
+    ownership: await runSource(ownershipSource),
+    debt: await runSource(debtSource),
+    'code-marker': await runSource(codeMarkerSource),
+    training: await runSource(trainingSource),
+    release: await runSource(releaseSource),
+    security: await runSource(securitySource),
   };
   // Ids are page URLs: files whose names differ only in case get distinct ones, and the report says so.
   for (const kind of ['runbook', 'training'] as const) {
@@ -79,6 +84,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     });
     (records as Record<typeof kind, unknown[]>)[kind] = unique.records;
   }
+  await cache.save();
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
@@ -103,7 +109,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use() };
 }
 
 /** Finds the first line of the config file that contains a text, for diagnostics about it. */
@@ -116,11 +122,12 @@ async function lineFinder(repoRoot: string, configFile: string | null): Promise<
   };
 }
 
-/** Discovers, reads and parses one source's files, accounting for each in `files`. */
-async function runSource<TRecord>(source: Source<TRecord>, context: SourceContext, files: FileOutcome[], diagnostics: Diagnostic[]): Promise<TRecord[]> {
+/** Discovers, reads and parses one source's files (or takes unchanged ones from the cache), accounting for each in `files`. */
+async function runOneSource<TRecord>(source: Source<TRecord>, context: SourceContext, files: FileOutcome[], diagnostics: Diagnostic[], cache: ParseCache): Promise<TRecord[]> {
   const records: TRecord[] = [];
   const paths = await source.discover(context);
   const parseContext = { ...context, discovered: new Set(paths) };
+  const neighbours = cache.key(source.kind, '', '', paths.join('\n'));
   const texts = await Promise.all(paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path, context.config.limits.maxFileSize))));
   paths.forEach((path, index) => {
     const read = texts[index]!;
@@ -137,7 +144,12 @@ async function runSource<TRecord>(source: Source<TRecord>, context: SourceContex
     }
     let result;
     try {
-      result = source.parse({ path, text: read.text }, parseContext);
+      const key = cache.key(source.kind, path, read.text, neighbours);
+      result = cache.get<TRecord>(key);
+      if (!result) {
+        result = source.parse({ path, text: read.text }, parseContext);
+        cache.set(key, result);
+      }
     } catch (error) {
       // Parsers report problems as diagnostics; a throw is a bug in Handover, not in the file.
       const message = `Handover failed to parse this file (${(error as Error).message}); this is a bug in Handover.`;

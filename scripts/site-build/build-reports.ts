@@ -8,6 +8,8 @@ export interface RunFacts {
   apiCache: BuildReport['api']['cache'];
   /** Seconds TypeDoc took (0 on a cache hit). */
   apiSeconds: number;
+  /** Whether the parse results of the last build were reused: all (`hit`), some, none, or `off`. */
+  parseCache?: string;
   /** Seconds each stage took (ingest includes TypeDoc; astro includes Pagefind), for `npm run bench`. */
   timings?: StageTimings;
 }
@@ -19,6 +21,8 @@ export interface StageTimings {
   astro: number;
   /** Pagefind's own time inside the Astro build, as Starlight reports it; null if not seen. */
   pagefind: number | null;
+  /** The parse cache's use in the ingest stage (`hit` when every file came from it). */
+  ingestCache?: string;
 }
 
 /** Name of the run report, kept in the cache folder of the work dir, never published. */
@@ -42,8 +46,8 @@ export async function writeBuildReports(report: BuildReport, run: RunFacts, site
   await Promise.all([mkdir(siteDir, { recursive: true }), mkdir(cacheDir, { recursive: true })]);
   await writeFile(published, `${JSON.stringify(publishedReport(report), null, 2)}\n`);
   const round = (seconds: number | null) => (seconds === null ? null : Number(seconds.toFixed(2)));
-  const timings = run.timings && { ingest: round(run.timings.ingest), emit: round(run.timings.emit), astro: round(run.timings.astro), pagefind: round(run.timings.pagefind) };
-  const runReport = { api: { cache: run.apiCache, seconds: Number(run.apiSeconds.toFixed(2)) }, ...(timings ? { timings } : {}), summary: report.summary };
+  const timings = run.timings && { ingest: round(run.timings.ingest), emit: round(run.timings.emit), astro: round(run.timings.astro), pagefind: round(run.timings.pagefind), ...(run.timings.ingestCache ? { ingestCache: run.timings.ingestCache } : {}) };
+  const runReport = { api: { cache: run.apiCache, seconds: Number(run.apiSeconds.toFixed(2)) }, ...(run.parseCache ? { parseCache: run.parseCache } : {}), ...(timings ? { timings } : {}), summary: report.summary };
   await writeFile(runFile, `${JSON.stringify(runReport, null, 2)}\n`);
   return { published, run: runFile };
 }

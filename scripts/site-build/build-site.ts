@@ -64,8 +64,8 @@ export async function buildSite(options: BuildSiteOptions, reporter: Reporter): 
   const { code, tail } = await astro.done;
   if (code !== 0) return { ok: false, code, tail };
   reporter.done(siteBase === '/' ? 'built' : `built for ${siteBase}`);
-  const timings: StageTimings = { ingest: stages.seconds('Reading the repository'), emit: stages.seconds('Writing content'), astro: (performance.now() - astroStarted) / 1000, pagefind };
-  const reports = await writeBuildReports(generated.report, { apiCache: generated.report.api.cache, apiSeconds: generated.apiSeconds, timings }, siteDir, options.cacheDir);
+  const timings: StageTimings = { ingest: stages.seconds('Reading the repository'), emit: stages.seconds('Writing content'), astro: (performance.now() - astroStarted) / 1000, pagefind, ingestCache: generated.parseCache };
+  const reports = await writeBuildReports(generated.report, { apiCache: generated.report.api.cache, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache, timings }, siteDir, options.cacheDir);
   return { ok: true, generated, siteDir, reports };
 }
 

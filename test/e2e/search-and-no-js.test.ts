@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { searchFor } from '../helpers/search-page.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const served = useServedSite(inject('demoSite'));
@@ -7,14 +8,7 @@ describe('in a browser', () => {
   it('searches from the home page with the keyboard and opens a result', async () => {
     const page = await served.browser.newPage();
     await page.goto(`${served.url}/`);
-    // The button is enabled once the search script has loaded.
-    await page.locator('button[data-open-modal]:not([disabled])').waitFor();
-    await page.keyboard.press('Control+k');
-    const input = page.locator('dialog[open] input[type="search"], dialog[open] input[type="text"]').first();
-    await input.waitFor({ state: 'visible' });
-    await input.fill('ClamAV');
-    const result = page.locator('dialog a[href*="/adr/0003-queue-evidence-scanning-with-sqs/"]').first();
-    await result.waitFor({ state: 'visible', timeout: 15_000 });
+    const result = await searchFor(page, 'ClamAV', '/adr/0003-queue-evidence-scanning-with-sqs/');
     await result.click();
     await page.waitForURL(/\/adr\/0003-queue-evidence-scanning-with-sqs\//);
     await expect(page.locator('h1').first().textContent()).resolves.toBe('Queue evidence scanning with SQS');
