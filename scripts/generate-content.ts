@@ -66,6 +66,7 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     progress.done(`stopped: ${blocked.length} secret${blocked.length === 1 ? '' : 's'} would be published`);
     return { ...ingested, report: { ...ingested.report, diagnostics: blocked, summary: summariseDiagnostics(blocked) }, emit, readiness, secrets };
   }
+  await everything.saveParseCache();
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
   const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} rendered with ${chromium}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';

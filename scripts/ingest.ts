@@ -35,6 +35,11 @@ export interface IngestResult {
   apiSeconds: number;
   /** Whether parse results of an earlier run were reused (`off` without a cache folder). */
   parseCache: ParseCacheUse;
+  /**
+   * Keeps this run's parse results for the next one. The caller decides when: a build saves them
+   * only once the secrets scan has passed, so a secret never lands in the work dir's cache.
+   */
+  saveParseCache: () => Promise<void>;
 }
 
 export interface IngestOptions {
@@ -84,7 +89,6 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     });
     (records as Record<typeof kind, unknown[]>)[kind] = unique.records;
   }
-  await cache.save();
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
@@ -109,7 +113,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use() };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save() };
 }
 
 /** Finds the first line of the config file that contains a text, for diagnostics about it. */

@@ -9,7 +9,7 @@ import { apiModuleMarkdown } from './api-page.ts';
 import { parseMarkdown } from '../sources/markdown/parse-markdown.ts';
 import { ImageAssets } from './image-assets.ts';
 import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
-import { serialiseMdx } from './mdx/serialise-mdx.ts';
+import { serialiseDocument } from './mdx/serialise-mdx.ts';
 import { renderMermaid } from './mermaid/render-mermaid.ts';
 import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
@@ -72,41 +72,45 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     const dropped: DroppedUrl[] = [];
     const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
     const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
-    const mdx = serialiseMdx(document.tree, { resolveUrl, diagrams: diagrams.svgs, symbols });
+    const body = serialiseDocument(document.tree, { resolveUrl, diagrams: diagrams.svgs, symbols });
     diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
-    return mdx;
+    return body;
+  };
+  /** Writes a page as `.mdx` only when its body needs MDX, else as `.md` (much cheaper to build). */
+  const setPage = (pathWithoutExtension: string, frontMatter: Record<string, unknown>, body: { text: string; mdx: boolean } | null) => {
+    files.set(`${pathWithoutExtension}.${body?.mdx ? 'mdx' : 'md'}`, page(frontMatter, body?.text ?? ''));
   };
 
-  const overviewBody = service.readme && service.readmePath ? toMdx({ path: service.readmePath, tree: service.readme }) : '';
-  files.set('docs/index.mdx', page({
+  const overviewBody = service.readme && service.readmePath ? toMdx({ path: service.readmePath, tree: service.readme }) : null;
+  setPage('docs/index', {
     title: service.name,
     description: service.description ?? `Handover site of ${service.name}.`,
     editUrl: sourceUrl(service, service.readmePath) ?? false,
     handover: { kind: 'overview' },
-  }, overviewBody));
+  }, overviewBody);
   for (const adr of model.adrs) {
-    files.set(`docs/adr/${adr.id}.mdx`, page({
+    setPage(`docs/adr/${adr.id}`, {
       title: adr.title,
       description: adr.summary ?? `Architecture decision record ${adr.number ?? adr.id}.`,
       editUrl: sourceUrl(service, adr.source.path) ?? false,
       handover: { kind: 'adr', id: adr.id },
-    }, toMdx({ path: adr.source.path, tree: adr.body })));
+    }, toMdx({ path: adr.source.path, tree: adr.body }));
   }
   for (const runbook of model.runbooks) {
-    files.set(`docs/runbooks/${runbook.id}.mdx`, page({
+    setPage(`docs/runbooks/${runbook.id}`, {
       title: runbook.title,
       description: runbook.summary ?? `Runbook${runbook.alerts.length > 0 ? ` for ${runbook.alerts.join(', ')}` : ''}.`,
       editUrl: sourceUrl(service, runbook.source.path) ?? false,
       handover: { kind: 'runbook', id: runbook.id },
-    }, toMdx({ path: runbook.source.path, tree: runbook.body })));
+    }, toMdx({ path: runbook.source.path, tree: runbook.body }));
   }
   for (const item of model.debt) {
-    files.set(`docs/debt/${item.id}.mdx`, page({
+    setPage(`docs/debt/${item.id}`, {
       title: item.ref && item.ref !== item.title ? `${item.ref}: ${item.title}` : item.title,
       description: item.reason ?? item.impact ?? `Technical debt item ${item.ref ?? item.id}.`,
       editUrl: sourceUrl(service, item.source.path) ?? false,
       handover: { kind: 'debt', id: item.id },
-    }, item.body ? toMdx({ path: item.source.path, tree: item.body }) : ''));
+    }, item.body ? toMdx({ path: item.source.path, tree: item.body }) : null);
   }
   // API source links point at the commit built, so line numbers stay right after later changes.
   const lineUrl = (repoPath: string, line: number) => {
@@ -116,21 +120,21 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   for (const module of model.apiModules) {
     const markdown = apiModuleMarkdown(module, lineUrl);
     const { tree } = parseMarkdown(markdown, module.source.path);
-    files.set(`docs/api/${module.id}.mdx`, page({
+    setPage(`docs/api/${module.id}`, {
       title: module.name,
       description: `API reference of ${module.name}: ${module.symbols} exported symbol${module.symbols === 1 ? '' : 's'}.`,
       editUrl: false,
       handover: { kind: 'api-module', id: module.id },
-    }, toMdx({ path: module.source.path, tree })));
+    }, toMdx({ path: module.source.path, tree }));
   }
   files.set('data/api.json', json(model.apiModules.map(({ kind: _kind, members, ...module }) => ({ ...module, names: members.map((member) => member.name), undocumented: members.filter((member) => member.comment === null).map((member) => member.name) }))));
   for (const module of model.training) {
-    files.set(`docs/training/${module.id}.mdx`, page({
+    setPage(`docs/training/${module.id}`, {
       title: module.title,
       description: module.objectives[0] ?? `Training module: ${module.title}.`,
       editUrl: module.source ? sourceUrl(service, module.source.path) ?? false : false,
       handover: { kind: 'training-module', id: module.id },
-    }, toMdx({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })));
+    }, toMdx({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body }));
   }
   files.set('data/sessions.json', json(model.sessions.map(({ kind: _kind, ...session }) => session)));
   files.set('data/training.json', json(model.training.map(({ kind: _kind, body: _body, ...module }) => module)));
@@ -141,11 +145,11 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
   files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
   const changelog = model.releases.find((notes) => notes.source)?.source?.path ?? null;
-  files.set('docs/releases.mdx', page({
+  setPage('docs/releases', {
     title: 'Releases',
     description: `What changed in each release of ${service.name}, and the release this site was built from.`,
     editUrl: sourceUrl(service, changelog) ?? false,
-  }, toMdx({ path: changelog ?? 'CHANGELOG.md', tree: releasesPageTree(model) })));
+  }, toMdx({ path: changelog ?? 'CHANGELOG.md', tree: releasesPageTree(model) }));
   const { kind: _release, ...release } = model.release;
   files.set('data/release.json', json([{ ...release, commitUrl: commitUrl(service.repoUrl, release.commit), changelog }]));
   const { readme: _readme, kind: _service, ...serviceData } = service;

@@ -46,7 +46,8 @@ export async function scanContent(inputs: ScanInputs): Promise<SecretScan> {
   for (const [name, text] of [...inputs.files, ...inputs.extra]) {
     if (!/\.(mdx?|json|ya?ml|txt|html|svg)$/i.test(name)) continue;
     for (const finding of await scanText(text, name)) {
-      const where = await locate(finding, sources.get(name) ?? null, inputs.repoFiles, readRepoFile);
+      // Pages are `.md` when they need no MDX, `.mdx` otherwise; contentSources names them `.mdx`.
+      const where = await locate(finding, sources.get(name.replace(/\.mdx?$/, '.mdx')) ?? null, inputs.repoFiles, readRepoFile);
       const key = `${where.file ?? name}:${where.line}:${finding.ruleId}:${finding.match}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -3,6 +3,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { mdastMermaidToSvg, type DiagramSvgs } from './mdast-mermaid-to-svg.ts';
 import { mdastLinkSymbols, type SymbolPages } from './mdast-link-symbols.ts';
 import { mdastTrainingDirectives } from './mdast-training-directives.ts';
@@ -23,6 +24,20 @@ export interface SerialiseOptions {
  * rewritten, and no ESM or expression from the repo survives. The input tree is not modified.
  */
 export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
+  return serialiseDocument(tree, options).text;
+}
+
+/** Node types only MDX can render; a page without them (and without raw HTML) is plain Markdown. */
+const MDX_ONLY = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html']);
+
+/**
+ * Serialises a tree as `serialiseMdx` does, and says whether the page needs MDX (it holds JSX:
+ * sanitised HTML, diagrams, training components). A page that does not is written as `.md`:
+ * Astro renders Markdown in its content layer, cached between builds, instead of compiling and
+ * bundling each page as a JavaScript module (see docs/benchmarks.md). The escapes the MDX
+ * serialiser writes (`\{`, `\<`, character references) read the same in Markdown.
+ */
+export function serialiseDocument(tree: Root, options: SerialiseOptions): { text: string; mdx: boolean } {
   const copy = structuredClone(tree);
   mdastTrainingDirectives()(copy);
   mdastLinkSymbols(options.symbols ?? new Map())(copy);
@@ -31,7 +46,12 @@ export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
   mdastMermaidToSvg(options.diagrams)(copy);
   // Last: whatever the transforms above produced, only allow-listed constructs are written.
   mdastAllowList()(copy);
-  return toMarkdown(copy, {
+  let mdx = false;
+  visit(copy, (node) => {
+    if (MDX_ONLY.has(node.type)) mdx = true;
+    return mdx ? EXIT : CONTINUE;
+  });
+  const text = toMarkdown(copy, {
     extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
     // MDX has no autolinks: `<https://x>` would be read as JSX.
     resourceLink: true,
@@ -50,4 +70,5 @@ export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
       { character: '<', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
     ],
   });
+  return { text, mdx };
 }

@@ -21,8 +21,10 @@ describe('the parse cache', () => {
     const cacheDir = path.join(scratch, 'cache');
     const cold = await ingest(repo, { today: '2026-11-27', cacheDir });
     expect(cold.parseCache).toBe('miss');
+    await cold.saveParseCache();
     const warm = await ingest(repo, { today: '2026-11-27', cacheDir });
     expect(warm.parseCache).toBe('hit');
+    await warm.saveParseCache();
     expect(warm.model).toEqual(cold.model);
     // Everything but TypeDoc's own cache status (a miss, then a hit) is the same.
     const withoutApiCache = (report: typeof cold.report) => JSON.stringify({ ...report, api: { ...report.api, cache: null } });
@@ -38,7 +40,7 @@ describe('the parse cache', () => {
   it('is not used without a cache folder, and a changed config parses everything again', async () => {
     expect((await ingest(repo, { today: '2026-11-27' })).parseCache).toBe('off');
     const cacheDir = path.join(scratch, 'cache-config');
-    await ingest(repo, { today: '2026-11-27', cacheDir });
+    await (await ingest(repo, { today: '2026-11-27', cacheDir })).saveParseCache();
     const config = path.join(repo, 'handover.config.yaml');
     await writeFile(config, `${await readFile(config, 'utf8')}\nsite:\n  title: Blue Badge handover pack\n`);
     expect((await ingest(repo, { today: '2026-11-27', cacheDir })).parseCache).toBe('miss');
