@@ -20,6 +20,11 @@ export interface GenerateOptions {
   public?: boolean;
   /** Scan what would be published for secrets; with a finding nothing is written (see `secrets`). */
   scanSecrets?: boolean;
+  /**
+   * Write every page as MDX (`handover dev`): Astro's dev server reloads the browser when an MDX
+   * page changes, but not when a Markdown entry of the content layer does.
+   */
+  allMdx?: boolean;
 }
 
 /** Receives the start and end of each step, for progress output. */
@@ -55,6 +60,7 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     today: ingested.today,
     readiness,
     hiddenPaths: new Set(ingested.internal.map((document) => document.path)),
+    allMdx: options.allMdx ?? false,
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets

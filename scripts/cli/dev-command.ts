@@ -19,7 +19,7 @@ export interface DevCommandOptions {
 export async function devCommand(options: DevCommandOptions, reporter: Reporter): Promise<number> {
   const repoRoot = await resolveRepo(options.repo);
   const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
-  await generateContent({ repoRoot, contentDir, cacheDir, base: '/' }, reporter);
+  await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true }, reporter);
   const astro = runAstro({ command: 'dev', contentDir, outDir: path.join(cacheDir, 'dev-dist'), cacheDir, port: options.port, onLine: (line) => reporter.info(line) });
 
   let timer: NodeJS.Timeout | undefined;
@@ -31,7 +31,7 @@ export async function devCommand(options: DevCommandOptions, reporter: Reporter)
       running = running.then(async () => {
         reporter.info(`${file} changed; regenerating`);
         try {
-          const { report } = await generateContent({ repoRoot, contentDir, cacheDir, base: '/' });
+          const { report } = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true });
           reporter.diagnostics(report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info'));
         } catch (error) {
           reporter.error(`Regenerating failed: ${(error as Error).message}`);

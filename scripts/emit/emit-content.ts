@@ -29,6 +29,8 @@ export interface EmitOptions {
   readiness: ReadinessReport;
   /** Repo paths of documents left out of a `--public` build: links to them become plain text. */
   hiddenPaths?: ReadonlySet<string>;
+  /** Write every page as `.mdx`, even those that need no MDX (`handover dev`; see generate-content). */
+  allMdx?: boolean;
 }
 
 export interface EmitResult {
@@ -78,7 +80,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   };
   /** Writes a page as `.mdx` only when its body needs MDX, else as `.md` (much cheaper to build). */
   const setPage = (pathWithoutExtension: string, frontMatter: Record<string, unknown>, body: { text: string; mdx: boolean } | null) => {
-    files.set(`${pathWithoutExtension}.${body?.mdx ? 'mdx' : 'md'}`, page(frontMatter, body?.text ?? ''));
+    files.set(`${pathWithoutExtension}.${body?.mdx || options.allMdx ? 'mdx' : 'md'}`, page(frontMatter, body?.text ?? ''));
   };
 
   const overviewBody = service.readme && service.readmePath ? toMdx({ path: service.readmePath, tree: service.readme }) : null;
