@@ -64,7 +64,7 @@ export async function generateContent(options: GenerateOptions, progress: Progre
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets
-    ? await scanContent({ files: emit.files, extra: new Map([['handover-report.json', JSON.stringify(diagnostics)]]), model: ingested.model, config: ingested.config, repoRoot: options.repoRoot, repoFiles: everything.report.files.map((file) => file.path) })
+    ? await scanContent({ files: emit.files, extra: new Map([['handover-report.json', JSON.stringify(diagnostics)]]), sources: emit.sources, config: ingested.config, repoRoot: options.repoRoot, repoFiles: everything.report.files.map((file) => file.path) })
     : null;
   if (secrets && secrets.blocking.length > 0) {
     // Nothing is written: the secret never reaches the content folder, Astro's caches or --out.

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfig } from './config/load-config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { buildModel, type HandoverModel, type SourceRecords } from './model/build-model.ts';
@@ -59,7 +57,7 @@ export function buildDate(explicit?: string): string {
 
 /** Runs config, every source and the model over a service repo: everything before emit. */
 export async function ingest(repoRoot: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const { config, file: configFile, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
+  const { config, file: configFile, text: configText, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
   const context: SourceContext = { repoRoot, config };
   const files: FileOutcome[] = [];
   const diagnostics: Diagnostic[] = [...configDiagnostics];
@@ -100,7 +98,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const today = buildDate(options.today);
   // The tag history is only read (one git log per tag) when there is no changelog to show.
   const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: await lineFinder(repoRoot, configFile) });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? '') });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
@@ -117,8 +115,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
 }
 
 /** Finds the first line of the config file that contains a text, for diagnostics about it. */
-async function lineFinder(repoRoot: string, configFile: string | null): Promise<(text: string) => number | null> {
-  const text = configFile ? await readFile(path.join(repoRoot, configFile), 'utf8').catch(() => '') : '';
+function lineFinder(text: string): (needle: string) => number | null {
   const lines = text.split('\n');
   return (needle) => {
     const index = lines.findIndex((line) => line.includes(needle));

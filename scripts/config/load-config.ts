@@ -12,6 +12,8 @@ export interface LoadedConfig {
   config: HandoverConfig;
   /** Repo-relative path of the file read, or null when there is none. */
   file: string | null;
+  /** The file's text as read (for diagnostics that point at a line of it), or null. */
+  text: string | null;
   diagnostics: Diagnostic[];
 }
 
@@ -26,6 +28,7 @@ export async function loadConfig(repoRoot: string): Promise<LoadedConfig> {
         return {
           config: ConfigSchema.parse({}),
           file: name,
+          text: null,
           diagnostics: [createDiagnostic({ file: name }, { severity: 'error', code: 'source/outside-repo', message: 'The config file is a link to a place outside the repository, so it was not read; Handover uses its defaults.', hint: 'Copy the config into the repository instead of linking to it.' })],
         };
       }
@@ -33,9 +36,9 @@ export async function loadConfig(repoRoot: string): Promise<LoadedConfig> {
     } catch {
       continue;
     }
-    return { ...parseConfigText(text, name), file: name };
+    return { ...parseConfigText(text, name), file: name, text };
   }
-  return { config: ConfigSchema.parse({}), file: null, diagnostics: [] };
+  return { config: ConfigSchema.parse({}), file: null, text: null, diagnostics: [] };
 }
 
 /** Parses config text (YAML is a superset of JSON) into a validated config, pure. */

@@ -38,6 +38,8 @@ export interface EmitResult {
   files: Map<string, string>;
   /** Images to publish: path in the content folder (and site) -> absolute source path. */
   assets: Map<string, string>;
+  /** The repo file each page shows (path in the content folder -> repo path), for the secrets scan. */
+  sources: Map<string, string>;
   diagnostics: Diagnostic[];
   /** Number of pages written. */
   pages: number;
@@ -78,20 +80,26 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
     return body;
   };
-  /** Writes a page as `.mdx` only when its body needs MDX, else as `.md` (much cheaper to build). */
-  const setPage = (pathWithoutExtension: string, frontMatter: Record<string, unknown>, body: { text: string; mdx: boolean } | null) => {
-    files.set(`${pathWithoutExtension}.${body?.mdx || options.allMdx ? 'mdx' : 'md'}`, page(frontMatter, body?.text ?? ''));
+  const sources = new Map<string, string>();
+  /**
+   * Writes a page as `.mdx` only when its body needs MDX, else as `.md` (much cheaper to build),
+   * and remembers the repo file it shows, so a problem found in the page can name that file.
+   */
+  const setPage = (pathWithoutExtension: string, from: string | null, frontMatter: Record<string, unknown>, body: { text: string; mdx: boolean } | null) => {
+    const file = `${pathWithoutExtension}.${body?.mdx || options.allMdx ? 'mdx' : 'md'}`;
+    files.set(file, page(frontMatter, body?.text ?? ''));
+    if (from) sources.set(file, from);
   };
 
   const overviewBody = service.readme && service.readmePath ? toMdx({ path: service.readmePath, tree: service.readme }) : null;
-  setPage('docs/index', {
+  setPage('docs/index', service.readmePath, {
     title: service.name,
     description: service.description ?? `Handover site of ${service.name}.`,
     editUrl: sourceUrl(service, service.readmePath) ?? false,
     handover: { kind: 'overview' },
   }, overviewBody);
   for (const adr of model.adrs) {
-    setPage(`docs/adr/${adr.id}`, {
+    setPage(`docs/adr/${adr.id}`, adr.source.path, {
       title: adr.title,
       description: adr.summary ?? `Architecture decision record ${adr.number ?? adr.id}.`,
       editUrl: sourceUrl(service, adr.source.path) ?? false,
@@ -99,7 +107,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     }, toMdx({ path: adr.source.path, tree: adr.body }));
   }
   for (const runbook of model.runbooks) {
-    setPage(`docs/runbooks/${runbook.id}`, {
+    setPage(`docs/runbooks/${runbook.id}`, runbook.source.path, {
       title: runbook.title,
       description: runbook.summary ?? `Runbook${runbook.alerts.length > 0 ? ` for ${runbook.alerts.join(', ')}` : ''}.`,
       editUrl: sourceUrl(service, runbook.source.path) ?? false,
@@ -107,7 +115,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     }, toMdx({ path: runbook.source.path, tree: runbook.body }));
   }
   for (const item of model.debt) {
-    setPage(`docs/debt/${item.id}`, {
+    setPage(`docs/debt/${item.id}`, item.source.path, {
       title: item.ref && item.ref !== item.title ? `${item.ref}: ${item.title}` : item.title,
       description: item.reason ?? item.impact ?? `Technical debt item ${item.ref ?? item.id}.`,
       editUrl: sourceUrl(service, item.source.path) ?? false,
@@ -122,7 +130,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   for (const module of model.apiModules) {
     const markdown = apiModuleMarkdown(module, lineUrl);
     const { tree } = parseMarkdown(markdown, module.source.path);
-    setPage(`docs/api/${module.id}`, {
+    setPage(`docs/api/${module.id}`, module.source.path, {
       title: module.name,
       description: `API reference of ${module.name}: ${module.symbols} exported symbol${module.symbols === 1 ? '' : 's'}.`,
       editUrl: false,
@@ -131,7 +139,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   }
   files.set('data/api.json', json(model.apiModules.map(({ kind: _kind, members, ...module }) => ({ ...module, names: members.map((member) => member.name), undocumented: members.filter((member) => member.comment === null).map((member) => member.name) }))));
   for (const module of model.training) {
-    setPage(`docs/training/${module.id}`, {
+    setPage(`docs/training/${module.id}`, module.source?.path ?? null, {
       title: module.title,
       description: module.objectives[0] ?? `Training module: ${module.title}.`,
       editUrl: module.source ? sourceUrl(service, module.source.path) ?? false : false,
@@ -147,7 +155,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
   files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
   const changelog = model.releases.find((notes) => notes.source)?.source?.path ?? null;
-  setPage('docs/releases', {
+  setPage('docs/releases', changelog, {
     title: 'Releases',
     description: `What changed in each release of ${service.name}, and the release this site was built from.`,
     editUrl: sourceUrl(service, changelog) ?? false,
@@ -159,6 +167,10 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   files.set('data/readiness.json', json([{
     id: 'readiness',
     ...options.readiness,
+    findings: options.readiness.findings.map((finding) => {
+      const url = sourceUrl(service, finding.file);
+      return { ...finding, sourceUrl: url && finding.line ? `${url}#L${finding.line}` : url };
+    }),
     outcomes: model.outcomes.map(({ kind: _kind, ...outcome }) => outcome),
     security: model.security.map(({ kind: _kind, ...file }) => ({ ...file, sourceUrl: sourceUrl(service, file.path) })),
   }]));
@@ -189,6 +201,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   return {
     files,
     assets: images.files,
+    sources,
     diagnostics,
     pages: 4 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },

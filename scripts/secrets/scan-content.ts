@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HandoverConfig } from '../config/schema.ts';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { HandoverModel } from '../model/build-model.ts';
 import { findAllowance } from './allow-list.ts';
-import { contentSources } from './content-sources.ts';
 import { lineOfSecret } from './locate-secret.ts';
 import { scanText, shortRuleId, type RawSecretFinding } from './secret-scanner.ts';
 
@@ -23,7 +21,8 @@ export interface ScanInputs {
   files: ReadonlyMap<string, string>;
   /** Other text about to be published or printed (the build report), by name. */
   extra: ReadonlyMap<string, string>;
-  model: HandoverModel;
+  /** The repo file each page shows (content path -> repo path), as emit returns it. */
+  sources: ReadonlyMap<string, string>;
   config: HandoverConfig;
   repoRoot: string;
   /** Every repo file the sources read, searched for a secret whose page has no single source. */
@@ -35,7 +34,7 @@ export interface ScanInputs {
  * for each finding the repo file and line it comes from and the kind of secret, never the secret.
  */
 export async function scanContent(inputs: ScanInputs): Promise<SecretScan> {
-  const sources = contentSources(inputs.model);
+  const { sources } = inputs;
   const texts = new Map<string, string | null>();
   const readRepoFile = async (file: string) => {
     if (!texts.has(file)) texts.set(file, await readFile(path.join(inputs.repoRoot, file), 'utf8').catch(() => null));
@@ -46,8 +45,7 @@ export async function scanContent(inputs: ScanInputs): Promise<SecretScan> {
   for (const [name, text] of [...inputs.files, ...inputs.extra]) {
     if (!/\.(mdx?|json|ya?ml|txt|html|svg)$/i.test(name)) continue;
     for (const finding of await scanText(text, name)) {
-      // Pages are `.md` when they need no MDX, `.mdx` otherwise; contentSources names them `.mdx`.
-      const where = await locate(finding, sources.get(name.replace(/\.mdx?$/, '.mdx')) ?? null, inputs.repoFiles, readRepoFile);
+      const where = await locate(finding, sources.get(name) ?? null, inputs.repoFiles, readRepoFile);
       const key = `${where.file ?? name}:${where.line}:${finding.ruleId}:${finding.match}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -65,6 +65,8 @@ export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;
 
 /** The Readiness page's data: the report, with the outcomes and security evidence it refers to. */
 export const ReadinessPageSchema = ReadinessReportSchema.extend({
+  /** The findings, each with the web URL of its file and line when the repo URL is known. */
+  findings: z.array(ReadinessFindingSchema.extend({ sourceUrl: z.string().nullable() })),
   outcomes: z.array(OutcomeSchema.omit({ kind: true })),
   security: z.array(SecurityFileSchema.omit({ kind: true }).extend({ sourceUrl: z.string().nullable() })),
 });
