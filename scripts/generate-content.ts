@@ -2,6 +2,11 @@ import { runChecks } from './check/run-checks.ts';
 import { sortDiagnostics } from './diagnostics/diagnostic.ts';
 import type { ReadinessReport } from './model/schemas/readiness.ts';
 import { emitContent, type EmitResult } from './emit/emit-content.ts';
+import { adrGraphSource } from './emit/adr-graph.ts';
+import { collectMermaidSources } from './emit/mdx/mdast-mermaid-to-svg.ts';
+import { linkAdrs } from './model/link-adrs.ts';
+import { MermaidRenderer } from './emit/mermaid/render-mermaid.ts';
+import type { SourceRecords } from './model/build-model.ts';
 import { writeContent } from './emit/write-content.ts';
 import { ingest, type IngestResult } from './ingest.ts';
 import { summariseDiagnostics } from './report/build-report.ts';
@@ -37,8 +42,30 @@ const SILENT: Progress = { step() {}, done() {} };
 
 /** Runs everything before Astro: ingest the repo, emit content, write it to the content folder. */
 export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport; secrets: SecretScan | null }> {
+  const mermaid = await MermaidRenderer.open(options.cacheDir);
+  mermaid.warmUp();
+  try {
+    return await generateWith(mermaid, options, progress);
+  } finally {
+    await mermaid.close();
+  }
+}
+
+/**
+ * The Mermaid sources of parsed documents, and the ADR graph as the model will draw it, to start
+ * rendering them before the model is built (emit renders whatever differs, e.g. in a --public build).
+ */
+function prefetchDiagrams(mermaid: MermaidRenderer, records: SourceRecords): void {
+  const graph = adrGraphSource(linkAdrs(records.adr).adrs);
+  const trees = [...records.adr.map((adr) => adr.body), ...records.runbook.map((runbook) => runbook.body), ...records.debt.flatMap((item) => (item.body ? [item.body] : [])), ...records.training.map((module) => module.body), ...records.service.flatMap((fact) => ('body' in fact && fact.body ? [fact.body] : []))];
+  // Two batches: emit needs the documents' diagrams before the graph (which it needs last).
+  mermaid.prefetch(trees.flatMap((tree) => collectMermaidSources(tree)));
+  if (graph) mermaid.prefetch([graph]);
+}
+
+async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, progress: Progress): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport; secrets: SecretScan | null }> {
   progress.step('Reading the repository');
-  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir });
+  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records) });
   const ingested = options.public ? await publicView(everything, options.repoRoot) : { ...everything, internal: [] };
   const { files } = ingested.report;
   const { adrs, runbooks, alerts } = ingested.model;
@@ -61,6 +88,7 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     readiness,
     hiddenPaths: new Set(ingested.internal.map((document) => document.path)),
     allMdx: options.allMdx ?? false,
+    mermaid,
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets
@@ -73,9 +101,10 @@ export async function generateContent(options: GenerateOptions, progress: Progre
     return { ...ingested, report: { ...ingested.report, diagnostics: blocked, summary: summariseDiagnostics(blocked) }, emit, readiness, secrets };
   }
   await everything.saveParseCache();
+  await mermaid.save();
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
-  const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} rendered with ${chromium}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
+  const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} ${chromium ? `rendered with ${chromium}` : 'unchanged since the last build'}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
   progress.done(`${emit.pages} pages${diagrams}; readiness ${readiness.score ?? 'n/a'}/100 with ${readiness.findings.length} finding${readiness.findings.length === 1 ? '' : 's'} (handover check lists them)`);
 
   const published = sortDiagnostics([...diagnostics, ...(secrets?.allowed ?? [])]);

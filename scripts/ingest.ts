@@ -45,6 +45,11 @@ export interface IngestOptions {
   today?: string;
   /** Folder for caches (TypeDoc's output); none means TypeDoc always runs. */
   cacheDir?: string | null;
+  /**
+   * Called once the files are parsed, before TypeDoc, git and the model: a build starts rendering
+   * the documents' diagrams here, in Chromium's own process, while the rest of ingest runs.
+   */
+  onParsed?: (records: SourceRecords) => void;
 }
 
 /** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -87,6 +92,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     });
     (records as Record<typeof kind, unknown[]>)[kind] = unique.records;
   }
+  options.onParsed?.(records);
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);

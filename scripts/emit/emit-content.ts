@@ -8,9 +8,9 @@ import { adrGraphSource } from './adr-graph.ts';
 import { apiModuleMarkdown } from './api-page.ts';
 import { parseMarkdown } from '../sources/markdown/parse-markdown.ts';
 import { ImageAssets } from './image-assets.ts';
-import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
+import { collectMermaidSources, type DiagramSvgs } from './mdx/mdast-mermaid-to-svg.ts';
 import { serialiseDocument } from './mdx/serialise-mdx.ts';
-import { renderMermaid } from './mermaid/render-mermaid.ts';
+import { MermaidRenderer } from './mermaid/render-mermaid.ts';
 import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
 import { commitUrl, releasesPageTree } from './releases-page.ts';
@@ -31,6 +31,8 @@ export interface EmitOptions {
   hiddenPaths?: ReadonlySet<string>;
   /** Write every page as `.mdx`, even those that need no MDX (`handover dev`; see generate-content). */
   allMdx?: boolean;
+  /** Renders the diagrams (a build's, already prefetching); default: one opened and closed here, without a cache. */
+  mermaid?: MermaidRenderer;
 }
 
 export interface EmitResult {
@@ -48,8 +50,6 @@ export interface EmitResult {
 
 /** Turns the model into MDX pages and JSON data for the Astro site (rendering diagrams on the way). */
 export async function emitContent(model: HandoverModel, options: EmitOptions): Promise<EmitResult> {
-  const files = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
   const { service } = model;
   const pages = pageIndex(model);
   const documents = [
@@ -60,7 +60,44 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     ...model.training.map((module) => ({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })),
   ];
   const graph = adrGraphSource(model.adrs);
-  const diagrams = await renderMermaid([...documents.flatMap((document) => collectMermaidSources(document.tree)), ...(graph ? [graph] : [])]);
+  const mermaid = options.mermaid ?? (await MermaidRenderer.open(null));
+  try {
+    return await emitWithDiagrams(model, options, { documents, graph, pages, mermaid });
+  } finally {
+    if (!options.mermaid) await mermaid.close();
+  }
+}
+
+async function emitWithDiagrams(
+  model: HandoverModel,
+  options: EmitOptions,
+  { documents, graph, pages, mermaid }: { documents: { path: string; tree: Adr['body'] }[]; graph: string | null; pages: ReturnType<typeof pageIndex>; mermaid: MermaidRenderer },
+): Promise<EmitResult> {
+  const files = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const { service } = model;
+  // The ADR graph is only used in data/diagrams.json: it renders while the pages are serialised.
+  const graphRendered = mermaid.render(graph ? [graph] : []);
+  const diagramsRendered = mermaid.render(documents.flatMap((document) => collectMermaidSources(document.tree)));
+  const images = new ImageAssets(options.repoRoot);
+  const symbols = new Map(model.apiModules.flatMap((module) => module.members.map((member) => [member.name, `api/${module.id}/#${member.anchor}`] as const)));
+  let svgs: DiagramSvgs = new Map();
+  /** Serialised bodies by tree: documents without diagrams are serialised while Chromium renders the others. */
+  const serialised = new Map<Adr['body'], ReturnType<typeof serialiseDocument>>();
+  const toMdx = (document: { path: string; tree: Adr['body'] }) => {
+    const done = serialised.get(document.tree);
+    if (done) return done;
+    const dropped: DroppedUrl[] = [];
+    const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
+    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
+    const body = serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols });
+    diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
+    serialised.set(document.tree, body);
+    return body;
+  };
+  for (const document of documents) if (collectMermaidSources(document.tree).length === 0) toMdx(document);
+  const diagrams = await diagramsRendered;
+  svgs = diagrams.svgs;
   for (const document of documents) {
     for (const source of collectMermaidSources(document.tree)) {
       const error = diagrams.errors.get(source);
@@ -70,16 +107,6 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   if (diagrams.unavailable && diagrams.errors.size + diagrams.svgs.size === 0 && documents.some((document) => collectMermaidSources(document.tree).length > 0)) {
     diagnostics.push(createDiagnostic({ file: null }, { severity: 'info', code: 'mermaid/not-rendered', message: `Mermaid diagrams were not rendered at build time: ${diagrams.unavailable}. They are shown as Mermaid source code.`, hint: 'Install Chrome or Chromium, or set HANDOVER_CHROMIUM, to render diagrams to SVG at build time.' }));
   }
-  const images = new ImageAssets(options.repoRoot);
-  const symbols = new Map(model.apiModules.flatMap((module) => module.members.map((member) => [member.name, `api/${module.id}/#${member.anchor}`] as const)));
-  const toMdx = (document: { path: string; tree: Adr['body'] }) => {
-    const dropped: DroppedUrl[] = [];
-    const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
-    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
-    const body = serialiseDocument(document.tree, { resolveUrl, diagrams: diagrams.svgs, symbols });
-    diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
-    return body;
-  };
   const sources = new Map<string, string>();
   /**
    * Writes a page as `.mdx` only when its body needs MDX, else as `.md` (much cheaper to build),
@@ -153,7 +180,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   files.set('data/code-markers.json', json(model.codeMarkers.map(({ kind: _kind, ...marker }) => ({ ...marker, sourceUrl: sourceUrl(service, marker.source.path) }))));
   files.set('data/runbooks.json', json(model.runbooks.map(({ kind: _kind, body: _body, ...runbook }) => ({ ...runbook, sourceUrl: sourceUrl(service, runbook.source.path) }))));
   files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
-  files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? diagrams.svgs.get(graph) ?? null : null }]));
+const graphSvg = (await graphRendered).svgs;  files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? graphSvg.get(graph) ?? null : null }]));
   const changelog = model.releases.find((notes) => notes.source)?.source?.path ?? null;
   setPage('docs/releases', changelog, {
     title: 'Releases',
@@ -204,7 +231,7 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     sources,
     diagnostics,
     pages: 4 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
-    diagrams: { rendered: diagrams.svgs.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
+    diagrams: { rendered: diagrams.svgs.size + graphSvg.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
   };
 }
 
