@@ -1,7 +1,7 @@
 import { runChecks } from './check/run-checks.ts';
 import { sortDiagnostics } from './diagnostics/diagnostic.ts';
 import type { ReadinessReport } from './model/schemas/readiness.ts';
-import { emitContent, type EmitResult } from './emit/emit-content.ts';
+import { emitContent, openSerialiseCache, type EmitResult } from './emit/emit-content.ts';
 import { adrGraphSource } from './emit/adr-graph.ts';
 import { collectMermaidSources } from './emit/mdx/mdast-mermaid-to-svg.ts';
 import { linkAdrs } from './model/link-adrs.ts';
@@ -11,7 +11,7 @@ import { writeContent } from './emit/write-content.ts';
 import { ingest, type IngestResult } from './ingest.ts';
 import { summariseDiagnostics } from './report/build-report.ts';
 import { CONVENTIONAL_ADR_FOLDERS, findAdrLocations } from './sources/adr/discover-adrs.ts';
-import { scanContent, type SecretScan } from './secrets/scan-content.ts';
+import { openCleanTextCache, scanContent, type SecretScan } from './secrets/scan-content.ts';
 import { publicView } from './visibility/public-view.ts';
 
 export interface GenerateOptions {
@@ -32,6 +32,15 @@ export interface GenerateOptions {
   allMdx?: boolean;
 }
 
+/** Everything generateContent produced. */
+export type Generated = IngestResult & {
+  emit: EmitResult;
+  readiness: ReadinessReport;
+  secrets: SecretScan | null;
+  /** Keeps this build's parse results and diagrams for the next one; nothing to keep when a secret stopped the build. */
+  saveCaches: () => Promise<void>;
+};
+
 /** Receives the start and end of each step, for progress output. */
 export interface Progress {
   step(label: string): void;
@@ -41,7 +50,7 @@ export interface Progress {
 const SILENT: Progress = { step() {}, done() {} };
 
 /** Runs everything before Astro: ingest the repo, emit content, write it to the content folder. */
-export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport; secrets: SecretScan | null }> {
+export async function generateContent(options: GenerateOptions, progress: Progress = SILENT): Promise<Generated> {
   const mermaid = await MermaidRenderer.open(options.cacheDir);
   mermaid.warmUp();
   try {
@@ -63,7 +72,7 @@ function prefetchDiagrams(mermaid: MermaidRenderer, records: SourceRecords): voi
   if (graph) mermaid.prefetch([graph]);
 }
 
-async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, progress: Progress): Promise<IngestResult & { emit: EmitResult; readiness: ReadinessReport; secrets: SecretScan | null }> {
+async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, progress: Progress): Promise<Generated> {
   progress.step('Reading the repository');
   const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records) });
   const ingested = options.public ? await publicView(everything, options.repoRoot) : { ...everything, internal: [] };
@@ -79,6 +88,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   progress.step('Writing content');
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
   const found = locations.folders.length > 0 ? locations.folders : locations.rootFiles.length > 0 ? ['(repository root)'] : [];
+  const [serialised, clean] = await Promise.all([openSerialiseCache(options.cacheDir), openCleanTextCache(options.cacheDir)]);
   const emit = await emitContent(ingested.model, {
     repoRoot: options.repoRoot,
     base: typeof options.base === 'function' ? options.base(ingested) : options.base,
@@ -89,19 +99,21 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
     hiddenPaths: new Set(ingested.internal.map((document) => document.path)),
     allMdx: options.allMdx ?? false,
     mermaid,
+    serialised,
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets
-    ? await scanContent({ files: emit.files, extra: new Map([['handover-report.json', JSON.stringify(diagnostics)]]), sources: emit.sources, config: ingested.config, repoRoot: options.repoRoot, repoFiles: everything.report.files.map((file) => file.path) })
+    ? await scanContent({ files: emit.files, extra: new Map([['handover-report.json', JSON.stringify(diagnostics)]]), sources: emit.sources, config: ingested.config, repoRoot: options.repoRoot, repoFiles: everything.report.files.map((file) => file.path), clean })
     : null;
   if (secrets && secrets.blocking.length > 0) {
     // Nothing is written: the secret never reaches the content folder, Astro's caches or --out.
     const blocked = sortDiagnostics(secrets.blocking);
     progress.done(`stopped: ${blocked.length} secret${blocked.length === 1 ? '' : 's'} would be published`);
-    return { ...ingested, report: { ...ingested.report, diagnostics: blocked, summary: summariseDiagnostics(blocked) }, emit, readiness, secrets };
+    return { ...ingested, report: { ...ingested.report, diagnostics: blocked, summary: summariseDiagnostics(blocked) }, emit, readiness, secrets, saveCaches: async () => undefined };
   }
-  await everything.saveParseCache();
-  await mermaid.save();
+  // Cached parse results and diagrams are kept only once the secrets scan has passed; the caller
+  // writes them while Astro builds, when this process is otherwise idle.
+  const saveCaches = () => Promise.all([everything.saveParseCache(), mermaid.save(), serialised.save(), clean.save()]).then(() => undefined);
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
   const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} ${chromium ? `rendered with ${chromium}` : 'unchanged since the last build'}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
@@ -109,5 +121,5 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
 
   const published = sortDiagnostics([...diagnostics, ...(secrets?.allowed ?? [])]);
   const report = { ...ingested.report, diagnostics: published, summary: summariseDiagnostics(published) };
-  return { ...ingested, report, emit, readiness, secrets };
+  return { ...ingested, report, emit, readiness, secrets, saveCaches };
 }

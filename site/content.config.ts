@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
@@ -19,6 +19,13 @@ const handoverFrontmatter = z.object({
     .optional(),
 });
 
+/**
+ * Starlight's page schema with ours, built once. Astro calls a schema that is a function once per
+ * entry (to hand `image()` the entry's path), and building Starlight's schema for every page cost
+ * about 1.5 s per 1,000 pages (docs/benchmarks.md). Handover writes every page's front matter and
+ * never an image field, so `image()` only has to exist: a page with one would fail validation.
+ */
+const docsPageSchema = docsSchema({ extend: handoverFrontmatter })({ image: () => z.never() } as unknown as SchemaContext);
 
 /** A collection of records emitted as a JSON array in the content folder's `data/`. */
 function dataCollection<T extends z.ZodType>(fileName: string, schema: T) {
@@ -28,7 +35,7 @@ function dataCollection<T extends z.ZodType>(fileName: string, schema: T) {
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: path.join(contentDir, 'docs'), pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema({ extend: handoverFrontmatter }),
+    schema: docsPageSchema,
   }),
   adrs: dataCollection('adrs.json', AdrSummarySchema),
   diagrams: dataCollection('diagrams.json', GeneratedDiagramSchema),

@@ -19,25 +19,28 @@ export interface DevCommandOptions {
 export async function devCommand(options: DevCommandOptions, reporter: Reporter): Promise<number> {
   const repoRoot = await resolveRepo(options.repo);
   const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
-  await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true }, reporter);
+  const first = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true }, reporter);
   const astro = runAstro({ command: 'dev', contentDir, outDir: path.join(cacheDir, 'dev-dist'), cacheDir, port: options.port, onLine: (line) => reporter.info(line) });
+  let running = first.saveCaches();
 
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
   const watcher = watch(repoRoot, { recursive: true }, (_event, file) => {
     if (!file || /(^|[/\\])(\.git|node_modules|dist)([/\\]|$)/.test(file)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        reporter.info(`${file} changed; regenerating`);
+        const started = performance.now();
         try {
-          const { report } = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true });
+          const { report, saveCaches } = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true });
+          reporter.info(`${file} changed; content regenerated in ${((performance.now() - started) / 1000).toFixed(2)}s`);
           reporter.diagnostics(report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info'));
+          // The pages are written: the browser reloads while the caches are saved.
+          await saveCaches();
         } catch (error) {
           reporter.error(`Regenerating failed: ${(error as Error).message}`);
         }
       });
-    }, 150);
+    }, 50);
   });
   const stop = () => {
     watcher.close();

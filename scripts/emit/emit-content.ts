@@ -12,6 +12,7 @@ import { collectMermaidSources, type DiagramSvgs } from './mdx/mdast-mermaid-to-
 import { serialiseDocument } from './mdx/serialise-mdx.ts';
 import { MermaidRenderer } from './mermaid/render-mermaid.ts';
 import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
+import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
 import { commitUrl, releasesPageTree } from './releases-page.ts';
 
@@ -33,6 +34,25 @@ export interface EmitOptions {
   allMdx?: boolean;
   /** Renders the diagrams (a build's, already prefetching); default: one opened and closed here, without a cache. */
   mermaid?: MermaidRenderer;
+  /** Serialised pages of earlier builds (see `openSerialiseCache`); default: none. */
+  serialised?: KeyedCache<CachedBody>;
+}
+
+/** A document's serialised body, and the links serialising it dropped (for diagnostics). */
+export interface CachedBody {
+  text: string;
+  mdx: boolean;
+  dropped: DroppedUrl[];
+}
+
+/**
+ * Serialised document bodies of earlier builds, in the work dir. A body depends on its tree, its
+ * path, the diagrams it shows and what its links resolve against (the site's pages, the base, the
+ * repository URL, hidden documents, API symbols): all of that is in the key, so a rebuild and each
+ * save in `handover dev` serialise only the documents that changed.
+ */
+export function openSerialiseCache(cacheDir: string | null): Promise<KeyedCache<CachedBody>> {
+  return KeyedCache.open<CachedBody>(cacheDir, 'handover-serialise-cache.json', hashParts(['1', codeHash(['emit', 'model/schemas'])]));
 }
 
 export interface EmitResult {
@@ -82,18 +102,33 @@ async function emitWithDiagrams(
   const images = new ImageAssets(options.repoRoot);
   const symbols = new Map(model.apiModules.flatMap((module) => module.members.map((member) => [member.name, `api/${module.id}/#${member.anchor}`] as const)));
   let svgs: DiagramSvgs = new Map();
+  const cache = options.serialised ?? KeyedCache.disabled<CachedBody>();
+  // Everything a body depends on besides its own tree, path and diagrams.
+  const context = hashParts([JSON.stringify([...pages]), JSON.stringify([...(options.hiddenPaths ?? [])].sort()), options.base, service.repoUrl ?? '', service.branch, JSON.stringify([...symbols])]);
   /** Serialised bodies by tree: documents without diagrams are serialised while Chromium renders the others. */
-  const serialised = new Map<Adr['body'], ReturnType<typeof serialiseDocument>>();
+  const serialised = new Map<Adr['body'], { text: string; mdx: boolean }>();
   const toMdx = (document: { path: string; tree: Adr['body'] }) => {
     const done = serialised.get(document.tree);
     if (done) return done;
-    const dropped: DroppedUrl[] = [];
-    const publishImage = (repoPath: string) => images.publish(repoPath, document.path);
-    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
-    const body = serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols });
-    diagnostics.push(...dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
-    serialised.set(document.tree, body);
-    return body;
+    const diagramSvgs = collectMermaidSources(document.tree).map((source) => svgs.get(source) ?? '');
+    const key = hashParts([context, document.path, JSON.stringify(document.tree), ...diagramSvgs]);
+    let body = cache.get(key);
+    if (!body) {
+      const dropped: DroppedUrl[] = [];
+      let publishedImage = false;
+      const publishImage = (repoPath: string) => {
+        publishedImage = true;
+        return images.publish(repoPath, document.path);
+      };
+      const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
+      body = { ...serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols }), dropped };
+      // Whether an image is published depends on the image file too: such bodies are not kept.
+      if (!publishedImage) cache.set(key, body);
+    }
+    diagnostics.push(...body.dropped.map((drop) => droppedUrlDiagnostic(document.path, drop)));
+    const result = { text: body.text, mdx: body.mdx };
+    serialised.set(document.tree, result);
+    return result;
   };
   for (const document of documents) if (collectMermaidSources(document.tree).length === 0) toMdx(document);
   const diagrams = await diagramsRendered;

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseTrainingMarkdown } from '../sources/training/parse-training.ts';
 import type { Adr } from './schemas/adr.ts';
@@ -36,7 +37,7 @@ export function generateTrainingModules(inputs: Inputs): TrainingModule[] {
   if (open.length > 0 && !covered(/debt/i)) modules.push(debt(open, inputs.adrs));
   if (inputs.apiModules.length > 0 && !covered(/\bapi\b|code tour/i)) modules.push(apiTour(inputs.apiModules));
   return modules.map((module, index) => {
-    const { tree } = parseTrainingMarkdown(module.markdown, `(generated) ${module.id}`);
+    const tree = parseGenerated(module.markdown, `(generated) ${module.id}`);
     let quizzes = 0;
     let exercises = 0;
     for (const node of tree.children) {
@@ -137,4 +138,22 @@ function plain(text: string): string {
 function shuffle<T>(items: T[], seed: string): T[] {
   const rotation = [...seed].reduce((sum, character) => sum + character.charCodeAt(0), 0) % items.length;
   return [...items.slice(rotation), ...items.slice(0, rotation)];
+}
+
+/**
+ * Generated modules list the service's ADRs and runbooks, so their text is long and changes only
+ * when those lists do: `handover dev` re-parsed the same text on every save. Parsed once per text
+ * per process; each caller gets its own copy, since later steps change trees in place.
+ */
+const parsedGenerated = new Map<string, Root>();
+
+function parseGenerated(markdown: string, file: string): Root {
+  const key = `${file}\0${markdown}`;
+  let tree = parsedGenerated.get(key);
+  if (!tree) {
+    tree = parseTrainingMarkdown(markdown, file).tree;
+    if (parsedGenerated.size > 64) parsedGenerated.clear();
+    parsedGenerated.set(key, tree);
+  }
+  return structuredClone(tree);
 }

@@ -1,10 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HandoverConfig } from '../config/schema.ts';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
 import { findAllowance } from './allow-list.ts';
 import { lineOfSecret } from './locate-secret.ts';
 import { scanText, shortRuleId, type RawSecretFinding } from './secret-scanner.ts';
+
+const require = createRequire(import.meta.url);
 
 /** The result of scanning everything a build is about to publish. */
 export interface SecretScan {
@@ -27,6 +32,17 @@ export interface ScanInputs {
   repoRoot: string;
   /** Every repo file the sources read, searched for a secret whose page has no single source. */
   repoFiles: readonly string[];
+  /** Texts found clean by earlier scans (see `openCleanTextCache`); default: none. */
+  clean?: KeyedCache<true>;
+}
+
+/**
+ * Hashes of texts an earlier build scanned and found clean, in the work dir (hashes only, never a
+ * text). Only clean texts are remembered: a text with a finding is scanned again every build.
+ */
+export function openCleanTextCache(cacheDir: string | null): Promise<KeyedCache<true>> {
+  const versions = ['@secretlint/core', '@secretlint/secretlint-rule-preset-recommend'].map((name) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version);
+  return KeyedCache.open<true>(cacheDir, 'handover-secrets-clean.json', hashParts(['1', codeHash(['secrets']), ...versions]));
 }
 
 /**
@@ -44,7 +60,11 @@ export async function scanContent(inputs: ScanInputs): Promise<SecretScan> {
   const seen = new Set<string>();
   for (const [name, text] of [...inputs.files, ...inputs.extra]) {
     if (!/\.(mdx?|json|ya?ml|txt|html|svg)$/i.test(name)) continue;
-    for (const finding of await scanText(text, name)) {
+    const key = hashParts([name, text]);
+    if (inputs.clean?.get(key)) continue;
+    const findings = await scanText(text, name);
+    if (findings.length === 0) inputs.clean?.set(key, true);
+    for (const finding of findings) {
       const where = await locate(finding, sources.get(name) ?? null, inputs.repoFiles, readRepoFile);
       const key = `${where.file ?? name}:${where.line}:${finding.ruleId}:${finding.match}`;
       if (seen.has(key)) continue;

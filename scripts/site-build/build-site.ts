@@ -61,7 +61,8 @@ export async function buildSite(options: BuildSiteOptions, reporter: Reporter): 
       if (match) pagefind = Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
     },
   });
-  const { code, tail } = await astro.done;
+  const cachesSaved = generated.saveCaches();
+  const [{ code, tail }] = await Promise.all([astro.done, cachesSaved]);
   if (code !== 0) return { ok: false, code, tail };
   reporter.done(siteBase === '/' ? 'built' : `built for ${siteBase}`);
   const timings: StageTimings = { ingest: stages.seconds('Reading the repository'), emit: stages.seconds('Writing content'), astro: (performance.now() - astroStarted) / 1000, pagefind, ingestCache: generated.parseCache };

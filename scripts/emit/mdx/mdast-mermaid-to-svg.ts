@@ -36,11 +36,21 @@ export function mdastMermaidToSvg(svgs: DiagramSvgs) {
   };
 }
 
-/** Every Mermaid source in a tree, for rendering in one batch before serialising. */
+/** Sources found per tree: a build asks for a tree's diagrams several times (prefetch, emit, cache keys). */
+const found = new WeakMap<Root, string[]>();
+
+/**
+ * Every Mermaid source in a tree, for rendering in one batch before serialising. Remembered per
+ * tree object, so a tree must not gain or lose diagrams after it was first asked about (the
+ * serialiser transforms a copy).
+ */
 export function collectMermaidSources(tree: Root): string[] {
+  const known = found.get(tree);
+  if (known) return known;
   const sources: string[] = [];
   visit(tree, 'code', (node) => {
     if (node.lang === 'mermaid') sources.push(node.value);
   });
+  found.set(tree, sources);
   return sources;
 }

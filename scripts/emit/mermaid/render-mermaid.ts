@@ -30,6 +30,18 @@ const MERMAID_VERSION = (JSON.parse(readFileSync(require.resolve('mermaid/packag
 const CONFIG = { startOnLoad: false, securityLevel: 'strict', theme: 'neutral', handDrawnSeed: 1, htmlLabels: false, flowchart: { htmlLabels: false }, deterministicIds: true };
 const CACHE_FILE = 'handover-mermaid.json';
 
+/** Sanitised SVGs by raw SVG, for this process: `handover dev` takes every diagram from the cache on each save. */
+const sanitised = new Map<string, string>();
+
+function sanitisedOnce(raw: string): string {
+  let svg = sanitised.get(raw);
+  if (svg === undefined) {
+    svg = sanitiseSvg(raw);
+    sanitised.set(raw, svg);
+  }
+  return svg;
+}
+
 /** The id a diagram renders with: derived from the source, so the same diagram gives the same bytes every build. */
 function diagramId(source: string): string {
   return `mermaid-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`;
@@ -139,7 +151,7 @@ export class MermaidRenderer {
     const raw = this.stored.get(key);
     if (raw === undefined) return null;
     this.used.add(key);
-    return sanitiseSvg(raw);
+    return sanitisedOnce(raw);
   }
 
   private launch(): NonNullable<MermaidRenderer['browser']> {
@@ -220,7 +232,7 @@ export class MermaidRenderer {
         const key = cacheKey(source);
         this.stored.set(key, result.svg);
         this.used.add(key);
-        return { svg: sanitiseSvg(result.svg) };
+        return { svg: sanitisedOnce(result.svg) };
       });
     };
     return run();

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Caches opened in this process, by file: `handover dev` reuses the last run's entries without reading the file. */
+const opened = new Map<string, { salt: string; entries: Map<string, string> }>();
+
+/**
+ * A cache file in the work dir: JSON texts by key, for results that depend only on the key's
+ * inputs. `salt` names everything else they depend on (Handover's code, tool versions): a different
+ * salt empties the cache. Only entries used in a run are saved, so stale ones drop out. Entries are
+ * kept as JSON text and parsed afresh on each use, so nothing downstream can change a cached value.
+ */
+export class KeyedCache<T> {
+  readonly #previous: Map<string, string>;
+  readonly #current = new Map<string, string>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string | null,
+    readonly salt: string,
+    previous: Map<string, string>,
+  ) {
+    this.#previous = previous;
+  }
+
+  /** A cache that remembers nothing. */
+  static disabled<T>(): KeyedCache<T> {
+    return new KeyedCache<T>(null, '', new Map());
+  }
+
+  /** Opens `name` in `cacheDir` (none: disabled); a missing, damaged or differently salted file is an empty cache. */
+  static async open<T>(cacheDir: string | null, name: string, salt: string): Promise<KeyedCache<T>> {
+    if (!cacheDir) return KeyedCache.disabled<T>();
+    const file = path.join(cacheDir, name);
+    const kept = opened.get(file);
+    if (kept && kept.salt === salt) return new KeyedCache<T>(file, salt, kept.entries);
+    let previous = new Map<string, string>();
+    try {
+      const stored = JSON.parse(await readFile(file, 'utf8')) as { salt: string; entries: Record<string, string> };
+      if (stored.salt === salt && stored.entries && typeof stored.entries === 'object') previous = new Map(Object.entries(stored.entries));
+    } catch {
+      // No cache yet, or an unreadable one: compute everything.
+    }
+    return new KeyedCache<T>(file, salt, previous);
+  }
+
+  get enabled(): boolean {
+    return this.file !== null;
+  }
+
+  /** A fresh copy of the value cached under `key`, or undefined. */
+  get(key: string): T | undefined {
+    if (!this.file) return undefined;
+    const json = this.#previous.get(key) ?? this.#current.get(key);
+    if (json === undefined) {
+      this.misses += 1;
+      return undefined;
+    }
+    this.hits += 1;
+    this.#current.set(key, json);
+    return JSON.parse(json) as T;
+  }
+
+  /** Remembers a value for the next run. */
+  set(key: string, value: T): void {
+    if (this.file) this.#current.set(key, JSON.stringify(value));
+  }
+
+  /** Writes the entries this run used, atomically. */
+  async save(): Promise<void> {
+    if (!this.file) return;
+    opened.set(this.file, { salt: this.salt, entries: this.#current });
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const entries = Object.fromEntries([...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify({ salt: this.salt, entries }));
+    await rename(temporary, this.file);
+  }
+}
+
+/** A hash of texts, separated so that ("ab", "c") and ("a", "bc") differ. */
+export function hashParts(parts: readonly string[]): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('hex');
+}
+
+const codeHashes = new Map<string, string>();
+
+/** A hash of Handover's own code in the given folders of `scripts/`, so changed code never serves an old result. */
+export function codeHash(folders: readonly string[]): string {
+  const id = folders.join('\n');
+  const known = codeHashes.get(id);
+  if (known) return known;
+  const scripts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const files = folders.flatMap((folder) =>
+    (readdirSync(path.join(scripts, folder), { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => path.join(scripts, folder, file)),
+  );
+  const value = hashParts(files.sort().flatMap((file) => [path.relative(scripts, file), readFileSync(file, 'utf8')]));
+  codeHashes.set(id, value);
+  return value;
+}
