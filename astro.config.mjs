@@ -61,6 +61,10 @@ export default defineConfig({
       // tab stop (axe: scrollable-region-focusable), with or without JavaScript.
       expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       lastUpdated: false,
+      // Handover indexes the site with Pagefind itself, once Astro has exited, so a large build
+      // never holds Astro's memory and Pagefind's at once (scripts/site-build/run-pagefind.ts).
+      // The search box stays: Starlight shows it whenever Search is overridden, as it is here.
+      pagefind: false,
       pagination: false,
       markdown: { processedDirs: [contentDir] },
     }),

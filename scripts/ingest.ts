@@ -22,6 +22,8 @@ import { serviceSource } from './sources/service/index.ts';
 import { trainingSource } from './sources/training/index.ts';
 import type { Source, SourceContext } from './sources/types.ts';
 import type { HandoverConfig } from './config/schema.ts';
+import type { Root } from 'mdast';
+import { parseTrainingMarkdown } from './sources/training/parse-training.ts';
 
 export interface IngestResult {
   config: HandoverConfig;
@@ -104,7 +106,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const today = buildDate(options.today);
   // The tag history is only read (one git log per tag) when there is no changelog to show.
   const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? '') });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated: (markdown, file) => cachedParse(cache, 'generated-training', file, markdown, () => parseTrainingMarkdown(markdown, file).tree) });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
@@ -118,6 +120,16 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     summary: summariseDiagnostics(sorted),
   };
   return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save() };
+}
+
+/** A tree parsed from a text Handover generated, through the parse cache like any file's. */
+function cachedParse(cache: ParseCache, kind: string, file: string, text: string, parse: () => Root): Root {
+  const key = cache.key(kind, file, text, '');
+  const hit = cache.get<Root>(key);
+  if (hit) return hit.records[0]!;
+  const tree = parse();
+  cache.set(key, { records: [tree], diagnostics: [] });
+  return tree;
 }
 
 /** Finds the first line of the config file that contains a text, for diagnostics about it. */

@@ -11,12 +11,28 @@ const STATUS_STYLES: Record<string, string> = {
 };
 
 /**
- * A Mermaid flowchart of the decisions that supersede or amend others (ADRs with no relation are
- * left out, as they would only add noise), or null when no ADR relates to another.
+ * Most decisions a drawn graph holds. Past this the layout takes seconds in the browser (6 s for
+ * 550 decisions) and the picture is too dense to read; the ADR page lists every relation anyway.
  */
-export function adrGraphSource(adrs: readonly Adr[]): string | null {
-  const related = adrs.filter((adr) => adr.supersedes.length + adr.supersededBy.length + adr.amends.length + adr.amendedBy.length > 0);
-  if (related.length === 0) return null;
+export const MAX_GRAPH_NODES = 60;
+
+/** The ADR graph to draw, and how many of the related decisions it shows. */
+export interface AdrGraph {
+  source: string;
+  shown: number;
+  total: number;
+}
+
+/**
+ * A Mermaid flowchart of the decisions that supersede or amend others (ADRs with no relation are
+ * left out, as they would only add noise), or null when no ADR relates to another. With more than
+ * MAX_GRAPH_NODES related decisions, it draws whole groups of related decisions (connected by
+ * supersede and amend links), the most recent groups first, up to that many.
+ */
+export function adrGraph(adrs: readonly Adr[]): AdrGraph | null {
+  const all = adrs.filter((adr) => adr.supersedes.length + adr.supersededBy.length + adr.amends.length + adr.amendedBy.length > 0);
+  if (all.length === 0) return null;
+  const related = all.length <= MAX_GRAPH_NODES ? all : mostRecentGroups(all);
   const nodeId = new Map(related.map((adr, index) => [adr.id, `adr${index}`]));
   const lines = ['flowchart LR'];
   for (const adr of related) {
@@ -28,7 +44,39 @@ export function adrGraphSource(adrs: readonly Adr[]): string | null {
     for (const target of adr.amends) if (nodeId.has(target)) lines.push(`  ${nodeId.get(adr.id)} -.->|amends| ${nodeId.get(target)}`);
   }
   for (const status of new Set(related.map((adr) => adr.status ?? 'none'))) lines.push(`  classDef ${status} ${STATUS_STYLES[status]}`);
-  return `${lines.join('\n')}\n`;
+  return { source: `${lines.join('\n')}\n`, shown: related.length, total: all.length };
+}
+
+/** The Mermaid source of the ADR graph, or null (see adrGraph). */
+export function adrGraphSource(adrs: readonly Adr[]): string | null {
+  return adrGraph(adrs)?.source ?? null;
+}
+
+/**
+ * Whole groups of related decisions, latest group first (by its latest decision in `related`'s
+ * order), while they fit in MAX_GRAPH_NODES; the first group always. Returned in `related`'s order.
+ */
+function mostRecentGroups(related: readonly Adr[]): Adr[] {
+  const index = new Map(related.map((adr, position) => [adr.id, position]));
+  const parent = related.map((_, position) => position);
+  const root = (position: number): number => {
+    while (parent[position] !== position) position = parent[position] = parent[parent[position]!]!;
+    return position;
+  };
+  related.forEach((adr, position) => {
+    for (const other of [...adr.supersedes, ...adr.supersededBy, ...adr.amends, ...adr.amendedBy]) {
+      const at = index.get(other);
+      if (at !== undefined) parent[root(at)] = root(position);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  related.forEach((_, position) => groups.set(root(position), [...(groups.get(root(position)) ?? []), position]));
+  const keep = new Set<number>();
+  for (const members of [...groups.values()].sort((a, b) => Math.max(...b) - Math.max(...a))) {
+    if (keep.size > 0 && keep.size + members.length > MAX_GRAPH_NODES) continue;
+    for (const member of members) keep.add(member);
+  }
+  return related.filter((_, position) => keep.has(position));
 }
 
 /** Mermaid labels in quotes take entity codes; quotes and angle brackets must not end the label. */

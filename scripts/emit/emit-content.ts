@@ -4,7 +4,7 @@ import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
 import type { ReadinessReport } from '../model/schemas/readiness.ts';
 import type { AdrSummary, SiteSettings } from '../model/schemas/site-settings.ts';
-import { adrGraphSource } from './adr-graph.ts';
+import { adrGraph, type AdrGraph } from './adr-graph.ts';
 import { apiModuleMarkdown } from './api-page.ts';
 import { parseMarkdown } from '../sources/markdown/parse-markdown.ts';
 import { ImageAssets } from './image-assets.ts';
@@ -79,10 +79,10 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
     ...model.debt.flatMap((item) => (item.body ? [{ path: item.source.path, tree: item.body }] : [])),
     ...model.training.map((module) => ({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })),
   ];
-  const graph = adrGraphSource(model.adrs);
+  const drawn = adrGraph(model.adrs);
   const mermaid = options.mermaid ?? (await MermaidRenderer.open(null));
   try {
-    return await emitWithDiagrams(model, options, { documents, graph, pages, mermaid });
+    return await emitWithDiagrams(model, options, { documents, graph: drawn, pages, mermaid });
   } finally {
     if (!options.mermaid) await mermaid.close();
   }
@@ -91,11 +91,12 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
 async function emitWithDiagrams(
   model: HandoverModel,
   options: EmitOptions,
-  { documents, graph, pages, mermaid }: { documents: { path: string; tree: Adr['body'] }[]; graph: string | null; pages: ReturnType<typeof pageIndex>; mermaid: MermaidRenderer },
+  { documents, graph: drawn, pages, mermaid }: { documents: { path: string; tree: Adr['body'] }[]; graph: AdrGraph | null; pages: ReturnType<typeof pageIndex>; mermaid: MermaidRenderer },
 ): Promise<EmitResult> {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const { service } = model;
+  const graph = drawn?.source ?? null;
   // The ADR graph is only used in data/diagrams.json: it renders while the pages are serialised.
   const graphRendered = mermaid.render(graph ? [graph] : []);
   const diagramsRendered = mermaid.render(documents.flatMap((document) => collectMermaidSources(document.tree)));
@@ -215,7 +216,8 @@ async function emitWithDiagrams(
   files.set('data/code-markers.json', json(model.codeMarkers.map(({ kind: _kind, ...marker }) => ({ ...marker, sourceUrl: sourceUrl(service, marker.source.path) }))));
   files.set('data/runbooks.json', json(model.runbooks.map(({ kind: _kind, body: _body, ...runbook }) => ({ ...runbook, sourceUrl: sourceUrl(service, runbook.source.path) }))));
   files.set('data/alerts.json', json(model.alerts.map(({ kind: _kind, ...alert }) => ({ ...alert, sourceUrl: sourceUrl(service, alert.source.path) }))));
-const graphSvg = (await graphRendered).svgs;  files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? graphSvg.get(graph) ?? null : null }]));
+  const graphSvg = (await graphRendered).svgs;
+  files.set('data/diagrams.json', json([{ id: 'adr-graph', source: graph, svg: graph ? graphSvg.get(graph) ?? null : null, shown: drawn?.shown ?? 0, total: drawn?.total ?? 0 }]));
   const changelog = model.releases.find((notes) => notes.source)?.source?.path ?? null;
   setPage('docs/releases', changelog, {
     title: 'Releases',

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import path from 'node:path';
 import type { HandoverConfig } from '../config/schema.ts';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -80,6 +81,8 @@ export interface ModelInputs {
   /** The config file read (for diagnostics about it), and the line a text first appears on. */
   configFile?: string | null;
   configLine?: (text: string) => number | null;
+  /** Parses a generated training module's Markdown (a build passes one backed by its parse cache). */
+  parseGenerated?: (markdown: string, file: string) => Root;
 }
 
 /** Builds the linked model from source records, the config and outside facts; pure. */
@@ -103,7 +106,7 @@ export function buildModel(records: SourceRecords, config: HandoverConfig, repoR
   const runbooks = operations.runbooks.map((runbook) => completeRunbook(runbook, config, codeowners, inputs)).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   const debt = linkDebt(records.debt, adrs, records['code-marker'], inputs.markerDates);
   diagnostics.push(...debt.diagnostics);
-  const training = learningPath(uniqueTraining.records, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules });
+  const training = learningPath(uniqueTraining.records, config, { adrs, alerts: operations.alerts, runbooks, debt: debt.items, apiModules: inputs.apiModules, parse: inputs.parseGenerated });
   const { sessions, unknownModules } = planSessions(config, training);
   for (const { session, module } of unknownModules) {
     diagnostics.push(createDiagnostic({ file: inputs.configFile ?? null, line: inputs.configLine?.(module) ?? null }, {

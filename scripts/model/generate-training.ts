@@ -16,6 +16,8 @@ interface Inputs {
   apiModules: readonly ApiModule[];
   /** Titles of authored modules: a generated module whose topic they cover is left out. */
   authoredTitles: readonly string[];
+  /** Parses a module's Markdown; default: parsed once per text in this process. */
+  parse?: (markdown: string, file: string) => Root;
 }
 
 /** Generated modules start after authored ones in the learning path. */
@@ -37,7 +39,7 @@ export function generateTrainingModules(inputs: Inputs): TrainingModule[] {
   if (open.length > 0 && !covered(/debt/i)) modules.push(debt(open, inputs.adrs));
   if (inputs.apiModules.length > 0 && !covered(/\bapi\b|code tour/i)) modules.push(apiTour(inputs.apiModules));
   return modules.map((module, index) => {
-    const tree = parseGenerated(module.markdown, `(generated) ${module.id}`);
+    const tree = (inputs.parse ?? parseGenerated)(module.markdown, `(generated) ${module.id}`);
     let quizzes = 0;
     let exercises = 0;
     for (const node of tree.children) {

@@ -1,9 +1,12 @@
-import { generateContent } from '../generate-content.ts';
+import { generateContent, type Generated } from '../generate-content.ts';
 import type { IngestResult } from '../ingest.ts';
 import type { Reporter } from '../cli/reporter.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeBlockedReport, writeBuildReports, type StageTimings } from './build-reports.ts';
 import { runAstro } from './run-astro.ts';
+import { runPagefind } from './run-pagefind.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export interface BuildSiteOptions {
   repoRoot: string;
@@ -20,17 +23,49 @@ export interface BuildSiteOptions {
   public?: boolean;
 }
 
+/** What the build command reports from a site build (the model and pages are let go while Astro runs). */
+export type GeneratedSummary = Pick<Generated, 'report' | 'apiSeconds' | 'parseCache'>;
+
 /** The outcome of one site build. */
 export type BuiltSite =
-  | { ok: true; generated: Awaited<ReturnType<typeof generateContent>>; siteDir: string; reports: { published: string; run: string } }
+  | { ok: true; generated: GeneratedSummary; siteDir: string; reports: { published: string; run: string } }
   | { ok: false; code: number; tail: string[] }
   /** Secrets would have been published: nothing was built; the report (secrets masked) is in the work dir. */
   | { ok: false; secrets: Diagnostic[]; report: string };
 
 /** Generates content, runs Astro (with Starlight's Pagefind) into the site folder, and writes the reports. */
 export async function buildSite(options: BuildSiteOptions, reporter: Reporter): Promise<BuiltSite> {
-  let siteBase = '/';
   const stages = timeSteps(reporter);
+  const started = await generateAndStartAstro(options, reporter, stages.progress);
+  if (!started.ok) return started;
+  const { generated, siteDir, siteBase, astro, astroStarted } = started;
+  // The model, the pages and the caches were only needed until Astro started: at 5,000 documents
+  // they are a gigabyte this process would otherwise hold for the rest of the build.
+  collectGarbage();
+  const { code, tail } = await astro;
+  if (code !== 0) return { ok: false, code, tail };
+  // Pagefind runs after Astro has exited, so the two never hold their memory at once.
+  let pagefind: number;
+  try {
+    pagefind = (await runPagefind(siteDir)).seconds;
+  } catch (error) {
+    return { ok: false, code: 1, tail: [`Pagefind could not index the site: ${(error as Error).message}`] };
+  }
+  reporter.done(siteBase === '/' ? 'built' : `built for ${siteBase}`);
+  const timings: StageTimings = { ingest: stages.seconds('Reading the repository'), emit: stages.seconds('Writing content'), astro: (performance.now() - astroStarted) / 1000, pagefind, ingestCache: generated.parseCache };
+  const reports = await writeBuildReports(generated.report, { apiCache: generated.report.api.cache, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache, timings }, siteDir, options.cacheDir);
+  return { ok: true, generated, siteDir, reports };
+}
+
+/**
+ * Generates the content and starts Astro on it; keeps only what the reports need, so the rest can
+ * be collected while Astro builds.
+ */
+async function generateAndStartAstro(options: BuildSiteOptions, reporter: Reporter, progress: Reporter): Promise<
+  | { ok: true; generated: GeneratedSummary; siteDir: string; siteBase: string; astro: Promise<{ code: number; tail: string[] }>; astroStarted: number }
+  | { ok: false; secrets: Diagnostic[]; report: string }
+> {
+  let siteBase = '/';
   const generated = await generateContent({
     repoRoot: options.repoRoot,
     contentDir: options.contentDir,
@@ -38,15 +73,13 @@ export async function buildSite(options: BuildSiteOptions, reporter: Reporter): 
     base: (ingested) => (siteBase = typeof options.base === 'function' ? options.base(ingested) : options.base),
     public: options.public,
     scanSecrets: true,
-  }, stages.progress);
+  }, progress);
   if (generated.secrets && generated.secrets.blocking.length > 0) {
     return { ok: false, secrets: generated.report.diagnostics, report: await writeBlockedReport(generated.report, options.cacheDir) };
   }
   const siteDir = options.siteDir(generated);
-
   reporter.step('Building the site (Astro, Starlight, Pagefind)');
   const astroStarted = performance.now();
-  let pagefind: number | null = null;
   const astro = runAstro({
     command: 'build',
     contentDir: options.contentDir,
@@ -55,19 +88,19 @@ export async function buildSite(options: BuildSiteOptions, reporter: Reporter): 
     siteUrl: options.siteUrl,
     base: siteBase,
     versions: options.versions?.(generated),
-    onLine: (line) => {
-      // Starlight logs "Finished building search index in 812ms." (or "1.25s").
-      const match = /Finished building search index in ([\d.]+)(ms|s)/.exec(line);
-      if (match) pagefind = Number(match[1]) / (match[2] === 'ms' ? 1000 : 1);
-    },
   });
-  const cachesSaved = generated.saveCaches();
-  const [{ code, tail }] = await Promise.all([astro.done, cachesSaved]);
-  if (code !== 0) return { ok: false, code, tail };
-  reporter.done(siteBase === '/' ? 'built' : `built for ${siteBase}`);
-  const timings: StageTimings = { ingest: stages.seconds('Reading the repository'), emit: stages.seconds('Writing content'), astro: (performance.now() - astroStarted) / 1000, pagefind, ingestCache: generated.parseCache };
-  const reports = await writeBuildReports(generated.report, { apiCache: generated.report.api.cache, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache, timings }, siteDir, options.cacheDir);
-  return { ok: true, generated, siteDir, reports };
+  // The caches are written while Astro builds, when this process is otherwise idle.
+  await generated.saveCaches();
+  return { ok: true, generated: { report: generated.report, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache }, siteDir, siteBase, astro: astro.done, astroStarted };
+}
+
+/**
+ * Runs a full garbage collection now, so memory let go of is returned to the system while this
+ * process waits on Astro, instead of whenever V8 next needs to collect (not while it waits).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** Passes progress on to the reporter, timing each step by its label (for the run report). */

@@ -6,6 +6,14 @@
 
 type Options = Record<string, unknown> & { element: string };
 
+/**
+ * Starlight's search ranking (its `pagefind` option's defaults). Handover runs Pagefind itself
+ * (`pagefind: false` in astro.config.mjs, see scripts/site-build/run-pagefind.ts), so Starlight
+ * passes no ranking to the UI: this keeps results in Starlight's order. A test compares these with
+ * Starlight's own defaults.
+ */
+export const STARLIGHT_RANKING = { pageLength: 0.1, termFrequency: 0.1, termSaturation: 2, termSimilarity: 9, diacriticSimilarity: 0.8 };
+
 export class PagefindUI {
   constructor(options: Options) {
     const element = document.querySelector<HTMLElement>(options.element);
@@ -15,7 +23,7 @@ export class PagefindUI {
     let loading: Promise<void> | null = null;
     const load = () =>
       (loading ??= import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs').then(({ PagefindUI: Real }) => {
-        new Real(options);
+        new Real({ ranking: STARLIGHT_RANKING, ...options });
         // Starlight focused the input when the dialog opened, before the UI had drawn it.
         if (dialog?.open) element?.querySelector('input')?.focus();
       }));

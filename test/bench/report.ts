@@ -90,11 +90,11 @@ export function renderReport(input: { results: SizeResult[]; dev: (DevLatency & 
       lines.push(`| ${name} | ${s(median(system.runs))}${range} | ${s(median(system.cpu))} | ${mb(system.peakRss)} | ${system.size?.pages ?? '-'} | ${mb(system.size?.totalBytes)} | ${kb(system.size?.medianHtmlBytes)} | ${scripts} |`);
       if (key === 'handover') {
         const stage = (name: string) => s(median(result.stages[name] ?? []));
-        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (of which TypeDoc ${stage('typedoc')}), emit ${stage('emit')} (Mermaid alone: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro ${stage('astro')} (of which Pagefind ${stage('pagefind')}) | | | | | | |`);
+        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (of which TypeDoc ${stage('typedoc')}), emit ${stage('emit')} (Mermaid renders alongside; on its own: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro and Pagefind ${stage('astro')} (of which Pagefind ${stage('pagefind')}) | | | | | | |`);
       }
       if (key === 'handover-warm' && result.warm?.timings) {
         const t = result.warm.timings;
-        lines.push(`| &nbsp;&nbsp;rebuild stages | ingest ${s(t.ingest)} (TypeDoc cache ${result.warm.api.cache}${t.ingestCache ? `, ingest cache ${t.ingestCache}` : ''}), emit ${s(t.emit)}, Astro ${s(t.astro)} | | | | | | |`);
+        lines.push(`| &nbsp;&nbsp;rebuild stages | ingest ${s(t.ingest)} (TypeDoc cache ${result.warm.api.cache}${t.ingestCache ? `, ingest cache ${t.ingestCache}` : ''}), emit ${s(t.emit)}, Astro and Pagefind ${s(t.astro)} | | | | | | |`);
       }
     }
   }
@@ -123,12 +123,13 @@ function renderTargets(results: SizeResult[], dev: (DevLatency & { size: number 
   const rates = results.map((result) => {
     const documents = result.counts.adrs + result.counts.runbooks;
     const t = result.warm?.timings;
-    // The rebuild's ingest + emit, without the Chromium Mermaid costs (measured apart): TypeDoc
-    // is cached there, so this is the Markdown pipeline's own rate.
-    const seconds = t ? t.ingest + t.emit - (t.mermaid ?? result.mermaid.seconds) : Number.NaN;
-    return { size: result.size, rate: documents / seconds, cold: documents / (median(result.stages.ingest ?? []) + median(result.stages.emit ?? []) - median(result.stages.typedoc ?? []) - result.mermaid.seconds) };
+    // The rebuild's ingest + emit: TypeDoc's output and the diagrams come from the work dir there,
+    // so this is the Markdown pipeline's own rate. Cold, TypeDoc is taken out; Mermaid renders in
+    // Chromium's own process while ingest runs, so what is left of it is the wait for the last SVG.
+    const seconds = t ? t.ingest + t.emit : Number.NaN;
+    return { size: result.size, rate: documents / seconds, cold: documents / (median(result.stages.ingest ?? []) + median(result.stages.emit ?? []) - median(result.stages.typedoc ?? [])) };
   });
-  rows.push(`| Ingest + emit at least 2,000 documents per second (without TypeDoc and Mermaid) | ${rates.map((item) => `${Math.round(item.rate)}/s at ${item.size} (cold: ${Math.round(item.cold)}/s)`).join(', ')} | ${verdict(rates.every((item) => item.rate >= 2000))} |`);
+  rows.push(`| Ingest + emit at least 2,000 documents per second (rebuild; cold without TypeDoc) | ${rates.map((item) => `${Math.round(item.rate)}/s at ${item.size} (cold: ${Math.round(item.cold)}/s)`).join(', ')} | ${verdict(rates.every((item) => item.rate >= 2000))} |`);
   const largest = results.at(-1);
   if (largest) {
     const peak = largest.systems.handover?.peakRss ?? Number.NaN;

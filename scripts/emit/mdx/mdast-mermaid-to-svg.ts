@@ -1,4 +1,4 @@
-import type { Parent, Root } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { visit, SKIP } from 'unist-util-visit';
 
@@ -48,9 +48,13 @@ export function collectMermaidSources(tree: Root): string[] {
   const known = found.get(tree);
   if (known) return known;
   const sources: string[] = [];
-  visit(tree, 'code', (node) => {
-    if (node.lang === 'mermaid') sources.push(node.value);
-  });
+  // A plain walk: this runs over every document of a build, several times in `handover dev`.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' && node.lang === 'mermaid') sources.push(node.value);
+    else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
+  }
   found.set(tree, sources);
   return sources;
 }

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
+import { codeHash, hashParts } from '../../cache/keyed-cache.ts';
 import { launchChromium } from '../../chromium/launch-chromium.ts';
 import { sanitiseSvg } from './sanitise-svg.ts';
 
@@ -29,18 +30,8 @@ const ORIGIN = 'http://mermaid.handover.invalid';
 const MERMAID_VERSION = (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
 const CONFIG = { startOnLoad: false, securityLevel: 'strict', theme: 'neutral', handDrawnSeed: 1, htmlLabels: false, flowchart: { htmlLabels: false }, deterministicIds: true };
 const CACHE_FILE = 'handover-mermaid.json';
-
-/** Sanitised SVGs by raw SVG, for this process: `handover dev` takes every diagram from the cache on each save. */
-const sanitised = new Map<string, string>();
-
-function sanitisedOnce(raw: string): string {
-  let svg = sanitised.get(raw);
-  if (svg === undefined) {
-    svg = sanitiseSvg(raw);
-    sanitised.set(raw, svg);
-  }
-  return svg;
-}
+/** What the cached SVGs depend on besides their source: the sanitiser's code (they are kept sanitised). */
+const SALT = hashParts(['1', codeHash(['emit/mermaid'])]);
 
 /** The id a diagram renders with: derived from the source, so the same diagram gives the same bytes every build. */
 function diagramId(source: string): string {
@@ -64,7 +55,7 @@ function cacheKey(source: string): string {
  */
 export class MermaidRenderer {
   private readonly outcomes = new Map<string, Promise<Outcome>>();
-  /** Raw SVGs (before sanitising) by cache key: loaded from the work dir, and rendered this run. */
+  /** Sanitised SVGs by cache key: loaded from the work dir, and rendered this run. */
   private readonly stored: Map<string, string>;
   private readonly used = new Set<string>();
   private browser: Promise<{ browser: Browser; chromium: string } | { unavailable: string }> | null = null;
@@ -82,8 +73,8 @@ export class MermaidRenderer {
     if (cacheDir) {
       const text = await readFile(path.join(cacheDir, CACHE_FILE), 'utf8').catch(() => null);
       try {
-        const parsed = text ? (JSON.parse(text) as { svgs?: Record<string, string> }) : null;
-        if (parsed?.svgs && typeof parsed.svgs === 'object') stored = new Map(Object.entries(parsed.svgs).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        const parsed = text ? (JSON.parse(text) as { salt?: string; svgs?: Record<string, string> }) : null;
+        if (parsed?.salt === SALT && parsed.svgs && typeof parsed.svgs === 'object') stored = new Map(Object.entries(parsed.svgs).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
       } catch {
         // A damaged cache is a miss, never an error.
       }
@@ -135,7 +126,7 @@ export class MermaidRenderer {
     const svgs = Object.fromEntries([...this.used].sort().flatMap((key) => (this.stored.has(key) ? [[key, this.stored.get(key)!]] : [])));
     await mkdir(this.cacheDir, { recursive: true });
     const file = path.join(this.cacheDir, CACHE_FILE);
-    await writeFile(`${file}.tmp`, JSON.stringify({ mermaid: MERMAID_VERSION, svgs }));
+    await writeFile(`${file}.tmp`, JSON.stringify({ salt: SALT, svgs }));
     await rename(`${file}.tmp`, file);
   }
 
@@ -148,10 +139,10 @@ export class MermaidRenderer {
 
   private fromStore(source: string): string | null {
     const key = cacheKey(source);
-    const raw = this.stored.get(key);
-    if (raw === undefined) return null;
+    const svg = this.stored.get(key);
+    if (svg === undefined) return null;
     this.used.add(key);
-    return sanitisedOnce(raw);
+    return svg;
   }
 
   private launch(): NonNullable<MermaidRenderer['browser']> {
@@ -230,9 +221,10 @@ export class MermaidRenderer {
         const source = sources[index]!;
         if (!('svg' in result) || !result.svg) return { error: ('error' in result && result.error) || 'Mermaid returned no SVG' };
         const key = cacheKey(source);
-        this.stored.set(key, result.svg);
+        const svg = sanitiseSvg(result.svg);
+        this.stored.set(key, svg);
         this.used.add(key);
-        return { svg: sanitisedOnce(result.svg) };
+        return { svg };
       });
     };
     return run();

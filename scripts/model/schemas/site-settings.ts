@@ -40,6 +40,9 @@ export const GeneratedDiagramSchema = z.object({
   source: z.string().nullable(),
   /** SVG rendered at build time, or null when no Chromium could render it. */
   svg: z.string().nullable(),
+  /** How many of the related decisions the diagram draws, of how many (it draws at most MAX_GRAPH_NODES). */
+  shown: z.number().int().nonnegative().default(0),
+  total: z.number().int().nonnegative().default(0),
 });
 export type GeneratedDiagram = z.infer<typeof GeneratedDiagramSchema>;
 
