@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import path from 'node:path';
 import { generateContent } from '../generate-content.ts';
+import { rewriteChangedPage } from './dev-fast-page.ts';
 import { runAstro } from '../site-build/run-astro.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { Reporter } from './reporter.ts';
@@ -20,18 +21,30 @@ export async function devCommand(options: DevCommandOptions, reporter: Reporter)
   const repoRoot = await resolveRepo(options.repo);
   const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
   const first = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true }, reporter);
+  let last = first;
   const astro = runAstro({ command: 'dev', contentDir, outDir: path.join(cacheDir, 'dev-dist'), cacheDir, port: options.port, onLine: (line) => reporter.info(line) });
   let running = first.saveCaches();
 
   let timer: NodeJS.Timeout | undefined;
+  /** Files changed since the running regeneration read the repo: it may write their pages as they were. */
+  let changedDuringRun = new Set<string>();
   const watcher = watch(repoRoot, { recursive: true }, (_event, file) => {
     if (!file || /(^|[/\\])(\.git|node_modules|dist)([/\\]|$)/.test(file)) return;
+    changedDuringRun.add(file.split(path.sep).join('/'));
     clearTimeout(timer);
     timer = setTimeout(() => {
+      // The edited page first (milliseconds), then the whole site (see dev-fast-page.ts).
+      const shown = rewriteChangedPage(last, { repoRoot, contentDir }, file.split(path.sep).join('/')).catch(() => false);
       running = running.then(async () => {
+        // Astro reloads the rewritten page before the regeneration competes with it for the CPU.
+        if (await shown) await new Promise((resolve) => setTimeout(resolve, 800));
         const started = performance.now();
+        changedDuringRun = new Set();
         try {
-          const { report, saveCaches } = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true });
+          last = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true });
+          // An edit made while this ran was read too late: show it again (its own run follows).
+          for (const changed of changedDuringRun) await rewriteChangedPage(last, { repoRoot, contentDir }, changed).catch(() => false);
+          const { report, saveCaches } = last;
           reporter.info(`${file} changed; content regenerated in ${((performance.now() - started) / 1000).toFixed(2)}s`);
           reporter.diagnostics(report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info'));
           // The pages are written: the browser reloads while the caches are saved.

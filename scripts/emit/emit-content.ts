@@ -66,6 +66,12 @@ export interface EmitResult {
   /** Number of pages written. */
   pages: number;
   diagrams: { rendered: number; failed: number; unavailable: string | null; chromium: string | null };
+  /**
+   * Serialises a new version of one document against this emit's model (its pages, symbols and
+   * diagrams), for `handover dev` to show an edit before the whole site is regenerated. Null when
+   * that is not possible: a diagram not rendered yet, or an image to publish.
+   */
+  serialiseAgain: (document: { path: string; tree: Adr['body'] }) => { text: string; mdx: boolean } | null;
 }
 
 /** Turns the model into MDX pages and JSON data for the Astro site (rendering diagrams on the way). */
@@ -269,6 +275,13 @@ async function emitWithDiagrams(
     diagnostics,
     pages: 4 + model.adrs.length + (model.training.length > 0 ? 1 + model.training.length : 0) + (model.apiModules.length > 0 ? 1 + model.apiModules.length : 0) + (model.runbooks.length + model.alerts.length > 0 ? 2 + model.runbooks.length : 0) + (model.debt.length + model.codeMarkers.length > 0 ? 2 + model.debt.length : 0),
     diagrams: { rendered: diagrams.svgs.size + graphSvg.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
+    serialiseAgain: (document) => {
+      if (collectMermaidSources(document.tree).some((source) => !svgs.has(source))) return null;
+      let image = false;
+      const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage: () => ((image = true), null) }, []);
+      const body = serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols });
+      return image ? null : body;
+    },
   };
 }
 
