@@ -4,8 +4,18 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Caches opened in this process, by file: `handover dev` reuses the last run's entries without reading the file. */
+/** Caches saved in this process, by file: `handover dev` reuses the last run's entries without reading the file. */
 const opened = new Map<string, { salt: string; entries: Map<string, string> }>();
+let keepInMemory = false;
+
+/**
+ * Keeps each saved cache's entries in memory for the next run in this process (`handover dev`,
+ * which regenerates on every save). A one-off build does not: they would stay alive while Astro
+ * runs (100 MB and more for a large repo).
+ */
+export function keepCachesBetweenRuns(): void {
+  keepInMemory = true;
+}
 
 /**
  * A cache file in the work dir: JSON texts by key, for results that depend only on the key's
@@ -73,7 +83,7 @@ export class KeyedCache<T> {
   /** Writes the entries this run used, atomically. */
   async save(): Promise<void> {
     if (!this.file) return;
-    opened.set(this.file, { salt: this.salt, entries: this.#current });
+    if (keepInMemory) opened.set(this.file, { salt: this.salt, entries: this.#current });
     await mkdir(path.dirname(this.file), { recursive: true });
     const entries = Object.fromEntries([...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const temporary = `${this.file}.${process.pid}.tmp`;

@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import path from 'node:path';
 import { generateContent } from '../generate-content.ts';
+import { keepCachesBetweenRuns } from '../cache/keyed-cache.ts';
 import { rewriteChangedPage } from './dev-fast-page.ts';
 import { runAstro } from '../site-build/run-astro.ts';
 import { ExitCode } from './exit-codes.ts';
@@ -20,6 +21,7 @@ export interface DevCommandOptions {
 export async function devCommand(options: DevCommandOptions, reporter: Reporter): Promise<number> {
   const repoRoot = await resolveRepo(options.repo);
   const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
+  keepCachesBetweenRuns();
   const first = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true }, reporter);
   let last = first;
   const astro = runAstro({ command: 'dev', contentDir, outDir: path.join(cacheDir, 'dev-dist'), cacheDir, port: options.port, onLine: (line) => reporter.info(line) });

@@ -95,12 +95,13 @@ async function generateAndStartAstro(options: BuildSiteOptions, reporter: Report
 }
 
 /**
- * Runs a full garbage collection now, so memory let go of is returned to the system while this
- * process waits on Astro, instead of whenever V8 next needs to collect (not while it waits).
+ * Runs a full, memory-reducing garbage collection now (V8's "last resort" collection also shrinks
+ * the heap), so memory let go of is returned to the system while this process waits on Astro,
+ * instead of whenever V8 next needs to collect, which is not while it waits: 470 MB -> 260 MB.
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  (runInNewContext('gc') as (options?: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
 /** Passes progress on to the reporter, timing each step by its label (for the run report). */
