@@ -112,6 +112,16 @@ async function emitWithDiagrams(
   const cache = options.serialised ?? KeyedCache.disabled<CachedBody>();
   // Everything a body depends on besides its own tree, path and diagrams.
   const context = hashParts([JSON.stringify([...pages]), JSON.stringify([...(options.hiddenPaths ?? [])].sort()), options.base, service.repoUrl ?? '', service.branch, JSON.stringify([...symbols])]);
+  /**
+   * Serialises a document against this site (its pages, symbols and the diagrams rendered so far);
+   * `publishImage` decides what a link to a repo image becomes. Says whether the body shows one.
+   */
+  const serialiseBody = (document: { path: string; tree: Adr['body'] }, publishImage: (repoPath: string) => string | null) => {
+    const dropped: DroppedUrl[] = [];
+    let publishedImage = false;
+    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage: (repoPath) => ((publishedImage = true), publishImage(repoPath)) }, dropped);
+    return { ...serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols }), dropped, publishedImage };
+  };
   /** Serialised bodies by tree: documents without diagrams are serialised while Chromium renders the others. */
   const serialised = new Map<Adr['body'], { text: string; mdx: boolean }>();
   const toMdx = (document: { path: string; tree: Adr['body'] }) => {
@@ -121,14 +131,8 @@ async function emitWithDiagrams(
     const key = hashParts([context, document.path, JSON.stringify(document.tree), ...diagramSvgs]);
     let body = cache.get(key);
     if (!body) {
-      const dropped: DroppedUrl[] = [];
-      let publishedImage = false;
-      const publishImage = (repoPath: string) => {
-        publishedImage = true;
-        return images.publish(repoPath, document.path);
-      };
-      const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage }, dropped);
-      body = { ...serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols }), dropped };
+      const { publishedImage, ...fresh } = serialiseBody(document, (repoPath) => images.publish(repoPath, document.path));
+      body = fresh;
       // Whether an image is published depends on the image file too: such bodies are not kept.
       if (!publishedImage) cache.set(key, body);
     }
@@ -277,10 +281,8 @@ async function emitWithDiagrams(
     diagrams: { rendered: diagrams.svgs.size + graphSvg.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
     serialiseAgain: (document) => {
       if (collectMermaidSources(document.tree).some((source) => !svgs.has(source))) return null;
-      let image = false;
-      const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage: () => ((image = true), null) }, []);
-      const body = serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols });
-      return image ? null : body;
+      const { text, mdx, publishedImage } = serialiseBody(document, () => null);
+      return publishedImage ? null : { text, mdx };
     },
   };
 }

@@ -16,7 +16,7 @@ interface Inputs {
   apiModules: readonly ApiModule[];
   /** Titles of authored modules: a generated module whose topic they cover is left out. */
   authoredTitles: readonly string[];
-  /** Parses a module's Markdown; default: parsed once per text in this process. */
+  /** Parses a module's Markdown (a build passes one backed by its parse cache); default: parseTrainingMarkdown. */
   parse?: (markdown: string, file: string) => Root;
 }
 
@@ -39,7 +39,8 @@ export function generateTrainingModules(inputs: Inputs): TrainingModule[] {
   if (open.length > 0 && !covered(/debt/i)) modules.push(debt(open, inputs.adrs));
   if (inputs.apiModules.length > 0 && !covered(/\bapi\b|code tour/i)) modules.push(apiTour(inputs.apiModules));
   return modules.map((module, index) => {
-    const tree = (inputs.parse ?? parseGenerated)(module.markdown, `(generated) ${module.id}`);
+    const file = `(generated) ${module.id}`;
+    const tree = inputs.parse ? inputs.parse(module.markdown, file) : parseTrainingMarkdown(module.markdown, file).tree;
     let quizzes = 0;
     let exercises = 0;
     for (const node of tree.children) {
@@ -140,22 +141,4 @@ function plain(text: string): string {
 function shuffle<T>(items: T[], seed: string): T[] {
   const rotation = [...seed].reduce((sum, character) => sum + character.charCodeAt(0), 0) % items.length;
   return [...items.slice(rotation), ...items.slice(0, rotation)];
-}
-
-/**
- * Generated modules list the service's ADRs and runbooks, so their text is long and changes only
- * when those lists do: `handover dev` re-parsed the same text on every save. Parsed once per text
- * per process; each caller gets its own copy, since later steps change trees in place.
- */
-const parsedGenerated = new Map<string, Root>();
-
-function parseGenerated(markdown: string, file: string): Root {
-  const key = `${file}\0${markdown}`;
-  let tree = parsedGenerated.get(key);
-  if (!tree) {
-    tree = parseTrainingMarkdown(markdown, file).tree;
-    if (parsedGenerated.size > 64) parsedGenerated.clear();
-    parsedGenerated.set(key, tree);
-  }
-  return structuredClone(tree);
 }
