@@ -22,4 +22,19 @@ describe('page weight', () => {
     expect(scripts.some((script) => /ui-core/.test(script))).toBe(true);
     await page.close();
   });
+
+  it('fills the search dialog a reader opens before the browser has been idle', async () => {
+    const page = await served.browser.newPage();
+    // A browser with no idle period: idle callbacks run only at their deadline, if they have one.
+    await page.addInitScript(() => {
+      window.requestIdleCallback = (callback, options) => window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), options?.timeout ?? 2 ** 31 - 1);
+    });
+    await page.goto(`${served.url}/adr/`);
+    await page.locator('button[data-open-modal]:not([disabled])').waitFor();
+    await page.keyboard.press('Control+k');
+    const input = page.locator('dialog[open] input').first();
+    await input.waitFor({ state: 'visible', timeout: 5000 });
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.close();
+  });
 });
