@@ -29,11 +29,12 @@ export class KeyedCache<T> {
   hits = 0;
   misses = 0;
 
-  private constructor(
-    readonly file: string | null,
-    readonly salt: string,
-    previous: Map<string, string>,
-  ) {
+  readonly file: string | null;
+  readonly salt: string;
+
+  private constructor(file: string | null, salt: string, previous: Map<string, string>) {
+    this.file = file;
+    this.salt = salt;
     this.#previous = previous;
   }
 

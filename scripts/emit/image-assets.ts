@@ -19,7 +19,11 @@ export class ImageAssets {
   readonly diagnostics: Diagnostic[] = [];
   private readonly decided = new Map<string, string | null>();
 
-  constructor(private readonly repoRoot: string) {}
+  private readonly repoRoot: string;
+
+  constructor(repoRoot: string) {
+    this.repoRoot = repoRoot;
+  }
 
   /** Returns the site path for a repo image, or null (the caller falls back to a repo link). */
   publish(repoPath: string, fromFile: string): string | null {

@@ -16,7 +16,11 @@ export type ParseCacheUse = 'hit' | 'partial' | 'miss' | 'off';
  * rebuild (and every save in `handover dev`) parses only what changed.
  */
 export class ParseCache {
-  private constructor(private readonly cache: KeyedCache<ParseResult<unknown>>) {}
+  private readonly cache: KeyedCache<ParseResult<unknown>>;
+
+  private constructor(cache: KeyedCache<ParseResult<unknown>>) {
+    this.cache = cache;
+  }
 
   /** A cache that remembers nothing (no cache folder: tests, `handover ingest`). */
   static disabled(): ParseCache {

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../helpers/run-cli.ts';
 
@@ -18,6 +20,17 @@ async function build(name: string, repo: string, ...flags: string[]) {
   const result = await runCli(['build', '--repo', repo, '--out', out, '--work-dir', path.join(scratch, name, 'work'), ...flags]);
   return { ...result, out };
 }
+
+describe('the handover command', () => {
+  it('runs with Node erasing its types, and through tsx where Node does not (older Node, installed copies)', async () => {
+    const run = (...nodeFlags: string[]) => promisify(execFile)(process.execPath, [...nodeFlags, path.join(PROJECT_ROOT, 'bin', 'handover.js'), '--version'], { cwd: PROJECT_ROOT });
+    const version = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version as string;
+    for (const result of await Promise.all([run(), run('--no-experimental-strip-types')])) {
+      expect(result.stdout.trim()).toBe(version);
+      expect(result.stderr).toBe('');
+    }
+  });
+});
 
 describe('handover ingest', () => {
   it('prints the versioned JSON export of the model', async () => {

@@ -63,7 +63,10 @@ export class MermaidRenderer {
   private readonly idlePages: Promise<Page | { unavailable: string }>[] = [];
   private chromium: string | null = null;
 
-  private constructor(private readonly cacheDir: string | null, stored: Map<string, string>) {
+  private readonly cacheDir: string | null;
+
+  private constructor(cacheDir: string | null, stored: Map<string, string>) {
+    this.cacheDir = cacheDir;
     this.stored = stored;
   }
 
