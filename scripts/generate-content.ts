@@ -30,6 +30,12 @@ export interface GenerateOptions {
    * page changes, but not when a Markdown entry of the content layer does.
    */
   allMdx?: boolean;
+  /**
+   * For `handover dev`, aborted when a newer edit will regenerate anyway: the run then stops after
+   * reading the repository or before writing (rejecting with the signal's reason), so a stale run
+   * neither competes with the newer edit for the CPU nor makes Astro reload stale content.
+   */
+  signal?: AbortSignal;
 }
 
 /** Everything generateContent produced. */
@@ -83,6 +89,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   const parsed = ingested.parseCache === 'hit' ? '; every file unchanged since the last build' : ingested.parseCache === 'partial' ? '; unchanged files taken from the last build' : '';
   progress.done(`${files.length} files${parsed}, ${adrs.length} ADRs, ${runbooks.length} runbooks, ${alerts.length} alerts, ${ingested.model.debt.length} debt items; ${typedoc}`);
 
+  options.signal?.throwIfAborted();
   const { report: readiness } = runChecks({ model: ingested.model, config: ingested.config, configFile: ingested.report.config, today: ingested.today });
 
   progress.step('Writing content');
@@ -114,12 +121,12 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   // Cached parse results and diagrams are kept only once the secrets scan has passed; the caller
   // writes them while Astro builds, when this process is otherwise idle.
   const saveCaches = () => Promise.all([everything.saveParseCache(), mermaid.save(), serialised.save(), clean.save()]).then(() => undefined);
+  const published = sortDiagnostics([...diagnostics, ...(secrets?.allowed ?? [])]);
+  const report = { ...ingested.report, diagnostics: published, summary: summariseDiagnostics(published) };
+  options.signal?.throwIfAborted();
   await writeContent(options.contentDir, emit.files, emit.assets);
   const { rendered, unavailable, chromium } = emit.diagrams;
   const diagrams = rendered > 0 ? `, ${rendered} diagram${rendered === 1 ? '' : 's'} ${chromium ? `rendered with ${chromium}` : 'unchanged since the last build'}` : unavailable ? `, diagrams left as source: ${unavailable}` : '';
   progress.done(`${emit.pages} pages${diagrams}; readiness ${readiness.score ?? 'n/a'}/100 with ${readiness.findings.length} finding${readiness.findings.length === 1 ? '' : 's'} (handover check lists them)`);
-
-  const published = sortDiagnostics([...diagnostics, ...(secrets?.allowed ?? [])]);
-  const report = { ...ingested.report, diagnostics: published, summary: summariseDiagnostics(published) };
   return { ...ingested, report, emit, readiness, secrets, saveCaches };
 }

@@ -30,9 +30,15 @@ export async function devCommand(options: DevCommandOptions, reporter: Reporter)
   let timer: NodeJS.Timeout | undefined;
   /** Files changed since the running regeneration read the repo: it may write their pages as they were. */
   let changedDuringRun = new Set<string>();
+  /** The running regeneration; a newer edit stops it (see generateContent's `signal`). */
+  let regeneration: AbortController | null = null;
+  /** Regenerations stopped in a row: bounded, so a file that never stops changing cannot starve the site. */
+  let stopped = 0;
   const watcher = watch(repoRoot, { recursive: true }, (_event, file) => {
     if (!file || /(^|[/\\])(\.git|node_modules|dist)([/\\]|$)/.test(file)) return;
     changedDuringRun.add(file.split(path.sep).join('/'));
+    // This edit's own run follows and reads everything again; its page is shown at once.
+    if (stopped < 2) regeneration?.abort();
     clearTimeout(timer);
     timer = setTimeout(() => {
       // The edited page first (milliseconds), then the whole site (see dev-fast-page.ts).
@@ -42,8 +48,11 @@ export async function devCommand(options: DevCommandOptions, reporter: Reporter)
         if (await shown) await new Promise((resolve) => setTimeout(resolve, 800));
         const started = performance.now();
         changedDuringRun = new Set();
+        const controller = new AbortController();
+        regeneration = controller;
         try {
-          last = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true });
+          last = await generateContent({ repoRoot, contentDir, cacheDir, base: '/', allMdx: true, signal: controller.signal });
+          stopped = 0;
           // An edit made while this ran was read too late: show it again (its own run follows).
           for (const changed of changedDuringRun) await rewriteChangedPage(last, { repoRoot, contentDir }, changed).catch(() => false);
           const { report, saveCaches } = last;
@@ -52,7 +61,10 @@ export async function devCommand(options: DevCommandOptions, reporter: Reporter)
           // The pages are written: the browser reloads while the caches are saved.
           await saveCaches();
         } catch (error) {
-          reporter.error(`Regenerating failed: ${(error as Error).message}`);
+          if (controller.signal.aborted) stopped += 1;
+          else reporter.error(`Regenerating failed: ${(error as Error).message}`);
+        } finally {
+          regeneration = null;
         }
       });
     }, 50);

@@ -48,8 +48,10 @@ export async function measureDevLatency(browser: Browser, repo: string, workDir:
       const written = performance.now();
       await page.waitForFunction((text) => document.body?.textContent?.includes(text) ?? false, marker, { polling: 20, timeout: 60_000 });
       edits.push((performance.now() - written) / 1000);
-      // Let the dev server settle before the next edit.
-      await page.waitForTimeout(1000);
+      // The next edit goes to an idle server, as a person's next save would: once this edit's
+      // regeneration of the whole site has finished and Astro has reloaded it.
+      await waitFor(async () => regenerations(output) >= edit, 60_000, () => `handover dev did not regenerate after edit ${edit}:\n${output.slice(-2000)}`);
+      await page.waitForTimeout(500);
     }
     return { edits, median: median(edits), startSeconds };
   } finally {
@@ -64,6 +66,11 @@ export async function measureDevLatency(browser: Browser, repo: string, workDir:
       child.on('close', () => resolve(clearTimeout(timer)));
     });
   }
+}
+
+/** How many regenerations `handover dev` has reported (finished or failed). */
+function regenerations(output: string): number {
+  return output.match(/content regenerated in|Regenerating failed/g)?.length ?? 0;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {

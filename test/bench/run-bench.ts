@@ -49,7 +49,7 @@ try {
     log(`handover dev: edit latency at N=${size}`);
     const repo = await generateRepo(path.join(WORK, 'dev', 'repo'), size);
     try {
-      dev = { size, ...(await measureDevLatency(browser, repo.dir, path.join(WORK, 'dev', 'work'), { edits: 3, port: 4399 })) };
+      dev = { size, ...(await measureDevLatency(browser, repo.dir, path.join(WORK, 'dev', 'work'), { edits: 5, port: 4399 })) };
     } catch (error) {
       // The build figures are still worth writing; the table says the dev measurement failed.
       log(`handover dev measurement failed: ${(error as Error).message}`);

@@ -1,7 +1,8 @@
 // `handover dev` shows an edited ADR at once by rewriting its page's body against the last full
 // run's model (scripts/cli/dev-fast-page.ts), before regenerating the whole site. This checks the
 // rewrite on a copy of the demo: the body is what a full run writes, the front matter is kept, and
-// anything it cannot do alone (a new diagram) is left to the full run.
+// anything it cannot do alone (a new diagram) is left to the full run, and a full run that a newer
+// edit has stopped writes nothing.
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,4 +49,20 @@ describe('the dev fast path', () => {
     expect(await rewriteChangedPage(last, { repoRoot, contentDir }, adr)).toBe(false);
     expect(await rewriteChangedPage(last, { repoRoot, contentDir }, 'handover.config.yaml')).toBe(false);
   });
+
+  it('writes nothing from a regeneration that a newer edit has stopped', async () => {
+    const page = [...last.emit.sources].find(([, source]) => source === adr)![0];
+    const before = await readFile(path.join(contentDir, page), 'utf8');
+    const text = await readFile(path.join(repoRoot, adr), 'utf8');
+    await writeFile(path.join(repoRoot, adr), text.replace('## Context', '## Context\n\nA regeneration nobody needs.'));
+    const options = { repoRoot, contentDir, cacheDir: path.join(scratch, 'cache'), base: '/', allMdx: true };
+    await expect(generateContent({ ...options, signal: AbortSignal.abort() })).rejects.toThrow();
+    const controller = new AbortController();
+    const stopped = generateContent({ ...options, signal: controller.signal });
+    controller.abort();
+    await expect(stopped).rejects.toThrow();
+    expect(await readFile(path.join(contentDir, page), 'utf8')).toBe(before);
+    await generateContent({ ...options, signal: new AbortController().signal });
+    expect(await readFile(path.join(contentDir, page), 'utf8')).toContain('A regeneration nobody needs.');
+  }, 120_000);
 });
