@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +23,37 @@ export interface AstroRunOptions {
 
 /**
  * Vite mirrors `import.meta.env` names into the environment (test runners built on Vite set
- * `DEV=1`, `MODE=test`), and an inherited `DEV` would build the site in dev mode.
+ * `DEV=1`, `MODE=test`), and an inherited `DEV` would build the site in dev mode. Vitest's own
+ * variables (`VITEST`, `VITEST_WORKER_ID`...) made Astro's dev server answer every page with a 404.
  */
 function withoutViteReservedNames(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DEV, PROD, SSR, MODE, BASE_URL, ...rest } = env;
   void [DEV, PROD, SSR, MODE, BASE_URL];
-  return rest;
+  return Object.fromEntries(Object.entries(rest).filter(([name]) => !name.startsWith('VITEST')));
 }
 
 /** Output lines that are known and harmless; see TOOLCHAIN.md. */
 const NOISE = [/MODULE_LEVEL_DIRECTIVE/, /Module level directives cause errors when bundled/, /^\s*$/];
+
+/**
+ * Astro lists the content layer's MDX modules in `<root>/.astro/content-modules.mjs`, one file for
+ * every run of this installation, and rewrites it only when its data store says entries changed.
+ * A run whose data store is up to date (a rebuild, or `handover dev` on unchanged files) after a
+ * run on another content folder then imports that folder's pages: a deleted folder gave every MDX
+ * page a 500 in `handover dev`. When the list names another content folder, this run's data store
+ * is dropped, so Astro syncs every entry and writes the list again. (Two runs at once can still
+ * overwrite each other's list; Astro has no setting to move `.astro/`.)
+ */
+function forgetOtherContentFolders(contentDir: string, dataStore: string): void {
+  let modules: string;
+  try {
+    modules = readFileSync(path.join(PACKAGE_ROOT, '.astro', 'content-modules.mjs'), 'utf8');
+  } catch {
+    return;
+  }
+  const ours = JSON.stringify(`${path.relative(PACKAGE_ROOT, contentDir).split(path.sep).join('/')}/`);
+  if (modules.includes('new Map([') && !modules.includes(ours.slice(0, -1))) rmSync(dataStore, { force: true });
+}
 
 /**
  * Runs the Astro CLI on the site in a child process, with the generated content folder passed
@@ -40,6 +61,7 @@ const NOISE = [/MODULE_LEVEL_DIRECTIVE/, /Module level directives cause errors w
  * Resolves with the exit code; the last lines of output are kept for error messages.
  */
 export function runAstro(options: AstroRunOptions): { done: Promise<{ code: number; tail: string[] }>; stop: () => void } {
+  if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, options.command === 'dev' ? path.join(PACKAGE_ROOT, '.astro', 'data-store.json') : path.join(options.cacheDir, 'data-store.json'));
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   // V8 lets the heap grow up to four times past what the last full collection kept. Astro's build
