@@ -52,7 +52,12 @@ function forgetOtherContentFolders(contentDir: string, dataStore: string): void 
     return;
   }
   const ours = JSON.stringify(`${path.relative(PACKAGE_ROOT, contentDir).split(path.sep).join('/')}/`);
-  if (modules.includes('new Map([') && !modules.includes(ours.slice(0, -1))) rmSync(dataStore, { force: true });
+  if (!modules.includes('new Map([') || modules.includes(ours.slice(0, -1))) return;
+  try {
+    rmSync(dataStore, { force: true });
+  } catch {
+    // Not a file (a damaged work dir): Astro reports a data store it cannot use.
+  }
 }
 
 /**
