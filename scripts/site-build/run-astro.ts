@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 /** The Handover package root, where astro.config.mjs and site/ live. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Astro's own state folder for this installation (`<root>/.astro/`): the dev server's data store, the content layer's module list. */
+const DOT_ASTRO = path.join(PACKAGE_ROOT, '.astro');
+
 export interface AstroRunOptions {
   command: 'build' | 'dev' | 'preview';
   contentDir: string;
@@ -47,12 +50,13 @@ const NOISE = [/MODULE_LEVEL_DIRECTIVE/, /Module level directives cause errors w
 function forgetOtherContentFolders(contentDir: string, dataStore: string): void {
   let modules: string;
   try {
-    modules = readFileSync(path.join(PACKAGE_ROOT, '.astro', 'content-modules.mjs'), 'utf8');
+    modules = readFileSync(path.join(DOT_ASTRO, 'content-modules.mjs'), 'utf8');
   } catch {
     return;
   }
-  const ours = JSON.stringify(`${path.relative(PACKAGE_ROOT, contentDir).split(path.sep).join('/')}/`);
-  if (!modules.includes('new Map([') || modules.includes(ours.slice(0, -1))) return;
+  // Entries are keyed by the page's path from the root, as a JSON string: `["../work/content/docs/...`.
+  const ourEntries = `[${JSON.stringify(`${path.relative(PACKAGE_ROOT, contentDir).split(path.sep).join('/')}/`).slice(0, -1)}`;
+  if (!modules.includes('new Map([') || modules.includes(ourEntries)) return;
   try {
     rmSync(dataStore, { force: true });
   } catch {
@@ -66,7 +70,9 @@ function forgetOtherContentFolders(contentDir: string, dataStore: string): void 
  * Resolves with the exit code; the last lines of output are kept for error messages.
  */
 export function runAstro(options: AstroRunOptions): { done: Promise<{ code: number; tail: string[] }>; stop: () => void } {
-  if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, options.command === 'dev' ? path.join(PACKAGE_ROOT, '.astro', 'data-store.json') : path.join(options.cacheDir, 'data-store.json'));
+  // Astro's dev server keeps its data store in `.astro/`, a build in the cache folder.
+  const dataStore = path.join(options.command === 'dev' ? DOT_ASTRO : options.cacheDir, 'data-store.json');
+  if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, dataStore);
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   // V8 lets the heap grow up to four times past what the last full collection kept. Astro's build
