@@ -6,7 +6,8 @@ import { adrGraphSource } from './emit/adr-graph.ts';
 import { collectMermaidSources } from './emit/mdx/mdast-mermaid-to-svg.ts';
 import { linkAdrs } from './model/link-adrs.ts';
 import { MermaidRenderer } from './emit/mermaid/render-mermaid.ts';
-import type { SourceRecords } from './model/build-model.ts';
+import type { HandoverModel, SourceRecords } from './model/build-model.ts';
+import { preSerialise, type PreSerialising } from './emit/pre-serialise.ts';
 import { writeContent } from './emit/write-content.ts';
 import { ingest, type IngestResult } from './ingest.ts';
 import { summariseDiagnostics } from './report/build-report.ts';
@@ -80,7 +81,17 @@ function prefetchDiagrams(mermaid: MermaidRenderer, records: SourceRecords): voi
 
 async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, progress: Progress): Promise<Generated> {
   progress.step('Reading the repository');
-  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records) });
+  // While TypeDoc runs in its worker, this thread serialises the documents' pages from a draft of
+  // the model (not for a --public or versioned build: which documents are hidden, and the base,
+  // are known only from the whole model).
+  const ahead: { work?: PreSerialising } = {};
+  const base = options.base;
+  const onDraft = options.public || typeof base !== 'string' ? undefined : (draft: HandoverModel) => (ahead.work = preSerialise(draft, { base }));
+  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records), onDraft }).catch(async (error: unknown) => {
+    await ahead.work?.stop();
+    throw error;
+  });
+  const preSerialised = await ahead.work?.stop();
   const ingested = options.public ? await publicView(everything, options.repoRoot) : { ...everything, internal: [] };
   const { files } = ingested.report;
   const { adrs, runbooks, alerts } = ingested.model;
@@ -107,6 +118,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
     allMdx: options.allMdx ?? false,
     mermaid,
     serialised,
+    preSerialised,
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets

@@ -52,6 +52,12 @@ export interface IngestOptions {
    * the documents' diagrams here, in Chromium's own process, while the rest of ingest runs.
    */
   onParsed?: (records: SourceRecords) => void;
+  /**
+   * Called after `onParsed` when TypeDoc is running (its output was not cached), with a draft of
+   * the model: everything but the API, git facts and generated training modules. A build
+   * serialises the documents' pages from it while this thread would otherwise wait for TypeDoc.
+   */
+  onDraft?: (draft: HandoverModel) => void;
 }
 
 /** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -69,6 +75,11 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const files: FileOutcome[] = [];
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir, repoRoot, config) : ParseCache.disabled();
+  // TypeDoc runs in a worker thread from here on, while the documents are parsed.
+  let typedocStarted: () => void = () => undefined;
+  const typedocRunning = new Promise<true>((resolve) => (typedocStarted = () => resolve(true)));
+  const apiRead = readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null, { onTypedocStart: () => typedocStarted() });
+  apiRead.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   const runSource = <TRecord>(source: Source<TRecord>) => runOneSource(source, context, files, diagnostics, cache);
   const records: SourceRecords = {
     adr: await runSource(adrSource),
@@ -95,15 +106,23 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     (records as Record<typeof kind, unknown[]>)[kind] = unique.records;
   }
   options.onParsed?.(records);
+  const today = buildDate(options.today);
+  const { onDraft } = options;
+  if (onDraft) {
+    void Promise.race([typedocRunning, apiRead.then(() => false, () => false)]).then((running) => {
+      if (!running) return;
+      const draftConfig = { ...config, training: { ...config.training, generate: false } };
+      onDraft(buildModel(records, draftConfig, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null }).model);
+    }).catch(() => undefined); // the draft only saves time: without it, emit does the work
+  }
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
   const markerDates = await blameDates(repoRoot, markerLines);
   const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
-  const api = await readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null);
+  const api = await apiRead;
   diagnostics.push(...api.diagnostics);
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
-  const today = buildDate(options.today);
   // The tag history is only read (one git log per tag) when there is no changelog to show.
   const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
   const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated: (markdown, file) => cachedParse(cache, 'generated-training', file, markdown, () => parseTrainingMarkdown(markdown, file).tree) });

@@ -9,12 +9,14 @@ import { apiModuleMarkdown } from './api-page.ts';
 import { parseMarkdown } from '../sources/markdown/parse-markdown.ts';
 import { ImageAssets } from './image-assets.ts';
 import { collectMermaidSources, type DiagramSvgs } from './mdx/mdast-mermaid-to-svg.ts';
-import { serialiseDocument } from './mdx/serialise-mdx.ts';
 import { MermaidRenderer } from './mermaid/render-mermaid.ts';
-import { createUrlResolver, type DroppedUrl } from './resolve-url.ts';
+import type { DroppedUrl } from './resolve-url.ts';
+import { BodySerialiser, type BodyDocument, type CachedBody } from './body-serialiser.ts';
 import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
 import { commitUrl, releasesPageTree } from './releases-page.ts';
+
+export type { CachedBody } from './body-serialiser.ts';
 
 export interface EmitOptions {
   /** Absolute path of the service repo, for images documents show. */
@@ -36,23 +38,16 @@ export interface EmitOptions {
   mermaid?: MermaidRenderer;
   /** Serialised pages of earlier builds (see `openSerialiseCache`); default: none. */
   serialised?: KeyedCache<CachedBody>;
-}
-
-/** A document's serialised body, and the links serialising it dropped (for diagnostics). */
-export interface CachedBody {
-  text: string;
-  mdx: boolean;
-  dropped: DroppedUrl[];
+  /** Bodies serialised ahead of this emit (`preSerialise`), by their `BodySerialiser` key. */
+  preSerialised?: ReadonlyMap<string, CachedBody>;
 }
 
 /**
- * Serialised document bodies of earlier builds, in the work dir. A body depends on its tree, its
- * path, the diagrams it shows and what its links resolve against (the site's pages, the base, the
- * repository URL, hidden documents, API symbols): all of that is in the key, so a rebuild and each
- * save in `handover dev` serialise only the documents that changed.
+ * Serialised document bodies of earlier builds, in the work dir, by the key `BodySerialiser`
+ * gives them: a rebuild and each save in `handover dev` serialise only the documents that changed.
  */
 export function openSerialiseCache(cacheDir: string | null): Promise<KeyedCache<CachedBody>> {
-  return KeyedCache.open<CachedBody>(cacheDir, 'handover-serialise-cache.json', hashParts(['1', codeHash(['emit', 'model/schemas'])]));
+  return KeyedCache.open<CachedBody>(cacheDir, 'handover-serialise-cache.json', hashParts(['2', codeHash(['emit', 'model/schemas'])]));
 }
 
 export interface EmitResult {
@@ -76,15 +71,8 @@ export interface EmitResult {
 
 /** Turns the model into MDX pages and JSON data for the Astro site (rendering diagrams on the way). */
 export async function emitContent(model: HandoverModel, options: EmitOptions): Promise<EmitResult> {
-  const { service } = model;
   const pages = pageIndex(model);
-  const documents = [
-    ...(service.readme && service.readmePath ? [{ path: service.readmePath, tree: service.readme }] : []),
-    ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
-    ...model.runbooks.map((runbook) => ({ path: runbook.source.path, tree: runbook.body })),
-    ...model.debt.flatMap((item) => (item.body ? [{ path: item.source.path, tree: item.body }] : [])),
-    ...model.training.map((module) => ({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })),
-  ];
+  const documents = pageDocuments(model);
   const drawn = adrGraph(model.adrs);
   const mermaid = options.mermaid ?? (await MermaidRenderer.open(null));
   try {
@@ -94,10 +82,22 @@ export async function emitContent(model: HandoverModel, options: EmitOptions): P
   }
 }
 
+/** The documents whose bodies become pages: the README, ADRs, runbooks, debt items and training modules. */
+export function pageDocuments(model: HandoverModel): BodyDocument[] {
+  const { service } = model;
+  return [
+    ...(service.readme && service.readmePath ? [{ path: service.readmePath, tree: service.readme }] : []),
+    ...model.adrs.map((adr) => ({ path: adr.source.path, tree: adr.body })),
+    ...model.runbooks.map((runbook) => ({ path: runbook.source.path, tree: runbook.body })),
+    ...model.debt.flatMap((item) => (item.body ? [{ path: item.source.path, tree: item.body }] : [])),
+    ...model.training.map((module) => ({ path: module.source?.path ?? `docs/training/${module.id}.md`, tree: module.body })),
+  ];
+}
+
 async function emitWithDiagrams(
   model: HandoverModel,
   options: EmitOptions,
-  { documents, graph: drawn, pages, mermaid }: { documents: { path: string; tree: Adr['body'] }[]; graph: AdrGraph | null; pages: ReturnType<typeof pageIndex>; mermaid: MermaidRenderer },
+  { documents, graph: drawn, pages, mermaid }: { documents: BodyDocument[]; graph: AdrGraph | null; pages: ReturnType<typeof pageIndex>; mermaid: MermaidRenderer },
 ): Promise<EmitResult> {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -110,28 +110,18 @@ async function emitWithDiagrams(
   const symbols = new Map(model.apiModules.flatMap((module) => module.members.map((member) => [member.name, `api/${module.id}/#${member.anchor}`] as const)));
   let svgs: DiagramSvgs = new Map();
   const cache = options.serialised ?? KeyedCache.disabled<CachedBody>();
-  // Everything a body depends on besides its own tree, path and diagrams.
-  const context = hashParts([JSON.stringify([...pages]), JSON.stringify([...(options.hiddenPaths ?? [])].sort()), options.base, service.repoUrl ?? '', service.branch, JSON.stringify([...symbols])]);
-  /**
-   * Serialises a document against this site (its pages, symbols and the diagrams rendered so far);
-   * `publishImage` decides what a link to a repo image becomes. Says whether the body shows one.
-   */
-  const serialiseBody = (document: { path: string; tree: Adr['body'] }, publishImage: (repoPath: string) => string | null) => {
-    const dropped: DroppedUrl[] = [];
-    let publishedImage = false;
-    const resolveUrl = createUrlResolver({ fromPath: document.path, pages, hidden: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, publishImage: (repoPath) => ((publishedImage = true), publishImage(repoPath)) }, dropped);
-    return { ...serialiseDocument(document.tree, { resolveUrl, diagrams: svgs, symbols }), dropped, publishedImage };
-  };
+  const bodies = new BodySerialiser({ pages, hiddenPaths: options.hiddenPaths, base: options.base, repoUrl: service.repoUrl, branch: service.branch, symbols });
   /** Serialised bodies by tree: documents without diagrams are serialised while Chromium renders the others. */
   const serialised = new Map<Adr['body'], { text: string; mdx: boolean }>();
-  const toMdx = (document: { path: string; tree: Adr['body'] }) => {
+  const toMdx = (document: BodyDocument) => {
     const done = serialised.get(document.tree);
     if (done) return done;
-    const diagramSvgs = collectMermaidSources(document.tree).map((source) => svgs.get(source) ?? '');
-    const key = hashParts([context, document.path, JSON.stringify(document.tree), ...diagramSvgs]);
-    let body = cache.get(key);
+    const key = bodies.key(document, svgs);
+    const ahead = options.preSerialised?.get(key);
+    if (ahead) cache.set(key, ahead);
+    let body = ahead ?? cache.get(key);
     if (!body) {
-      const { publishedImage, ...fresh } = serialiseBody(document, (repoPath) => images.publish(repoPath, document.path));
+      const { publishedImage, ...fresh } = bodies.serialise(document, svgs, (repoPath) => images.publish(repoPath, document.path));
       body = fresh;
       // Whether an image is published depends on the image file too: such bodies are not kept.
       if (!publishedImage) cache.set(key, body);
@@ -281,7 +271,7 @@ async function emitWithDiagrams(
     diagrams: { rendered: diagrams.svgs.size + graphSvg.size, failed: diagrams.errors.size, unavailable: diagrams.unavailable, chromium: diagrams.chromium },
     serialiseAgain: (document) => {
       if (collectMermaidSources(document.tree).some((source) => !svgs.has(source))) return null;
-      const { text, mdx, publishedImage } = serialiseBody(document, () => null);
+      const { text, mdx, publishedImage } = bodies.serialise(document, svgs, () => null);
       return publishedImage ? null : { text, mdx };
     },
   };

@@ -23,11 +23,17 @@ async function build(name: string, repo: string, ...flags: string[]) {
 
 describe('the handover command', () => {
   it('runs with Node erasing its types, and through tsx where Node does not (older Node, installed copies)', async () => {
-    const run = (...nodeFlags: string[]) => promisify(execFile)(process.execPath, [...nodeFlags, path.join(PROJECT_ROOT, 'bin', 'handover.js'), '--version'], { cwd: PROJECT_ROOT });
+    const run = (nodeFlags: string[], args: string[]) => promisify(execFile)(process.execPath, [...nodeFlags, path.join(PROJECT_ROOT, 'bin', 'handover.js'), ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const bothWays = (args: string[]) => Promise.all([run([], args), run(['--no-experimental-strip-types'], args)]);
     const version = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version as string;
-    for (const result of await Promise.all([run(), run('--no-experimental-strip-types')])) {
+    for (const result of await bothWays(['--version'])) {
       expect(result.stdout.trim()).toBe(version);
       expect(result.stderr).toBe('');
+    }
+    // TypeDoc runs in a worker thread, which loads TypeScript the same way.
+    for (const result of await bothWays(['ingest', '--json'])) {
+      const records = (JSON.parse(result.stdout) as { records: { kind: string }[] }).records;
+      expect(records.filter((record) => record.kind === 'api-module').length).toBeGreaterThan(0);
     }
   });
 });

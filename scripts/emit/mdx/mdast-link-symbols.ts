@@ -1,4 +1,4 @@
-import type { Parent, Root } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** Site path (`api/domain-badge/#calculateexpiry`) of each exported symbol, by name. */
@@ -19,4 +19,25 @@ export function mdastLinkSymbols(symbols: SymbolPages) {
       return [SKIP, index + 1];
     });
   };
+}
+
+/**
+ * The symbols a tree's code spans name, as `[name, page]` pairs in document order: all that a
+ * body's serialisation takes from the API reference, so it keys the serialised body (a new
+ * symbol elsewhere in the API then leaves the body's cache entry valid).
+ */
+export function symbolsNamed(tree: Root, symbols: SymbolPages): [string, string][] {
+  const named: [string, string][] = [];
+  if (symbols.size === 0) return named;
+  // A plain walk: this runs over every document of a build.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'inlineCode') {
+      const name = node.value.replace(/\(\)$/, '');
+      const page = symbols.get(name);
+      if (page) named.push([name, page]);
+    } else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
+  }
+  return named;
 }
