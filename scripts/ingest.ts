@@ -144,11 +144,13 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
 /** A tree parsed from a text Handover generated, through the parse cache like any file's. */
 function cachedParse(cache: ParseCache, kind: string, file: string, text: string, parse: () => Root): Root {
   const key = cache.key(kind, file, text, '');
-  const hit = cache.get<Root>(key);
-  if (hit) return hit.records[0]!;
-  const tree = parse();
-  cache.set(key, { records: [tree], diagnostics: [] });
-  return tree;
+  let result = cache.get<Root>(key);
+  if (!result) {
+    result = { records: [parse()], diagnostics: [] };
+    cache.set(key, result);
+  }
+  cache.identify(key, result);
+  return result.records[0]!;
 }
 
 /** Finds the first line of the config file that contains a text, for diagnostics about it. */
@@ -188,6 +190,7 @@ async function runOneSource<TRecord>(source: Source<TRecord>, context: SourceCon
         result = source.parse({ path, text: read.text }, parseContext);
         cache.set(key, result);
       }
+      cache.identify(key, result);
     } catch (error) {
       // Parsers report problems as diagnostics; a throw is a bug in Handover, not in the file.
       const message = `Handover failed to parse this file (${(error as Error).message}); this is a bug in Handover.`;

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { hashParts } from '../cache/keyed-cache.ts';
+import { treeIdentity } from '../sources/tree-identity.ts';
 import { collectMermaidSources, type DiagramSvgs } from './mdx/mdast-mermaid-to-svg.ts';
 import { symbolsNamed, type SymbolPages } from './mdx/mdast-link-symbols.ts';
 import { serialiseDocument } from './mdx/serialise-mdx.ts';
@@ -50,7 +51,8 @@ export class BodySerialiser {
   /** The cache key of a document's body, given its diagrams' SVGs. */
   key(document: BodyDocument, diagrams: DiagramSvgs): string {
     const svgs = collectMermaidSources(document.tree).map((source) => diagrams.get(source) ?? '');
-    return hashParts([this.#siteKey, document.path, JSON.stringify(document.tree), JSON.stringify(symbolsNamed(document.tree, this.#site.symbols)), ...svgs]);
+    const tree = treeIdentity(document.tree) ?? JSON.stringify(document.tree);
+    return hashParts([this.#siteKey, document.path, tree, JSON.stringify(symbolsNamed(document.tree, this.#site.symbols)), ...svgs]);
   }
 
   /**

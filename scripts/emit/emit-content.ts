@@ -1,4 +1,3 @@
-import { stringify as stringifyYaml } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
@@ -14,6 +13,7 @@ import type { DroppedUrl } from './resolve-url.ts';
 import { BodySerialiser, type BodyDocument, type CachedBody } from './body-serialiser.ts';
 import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
+import { frontMatterBlock } from './front-matter.ts';
 import { commitUrl, releasesPageTree } from './releases-page.ts';
 
 export type { CachedBody } from './body-serialiser.ts';
@@ -294,7 +294,7 @@ function droppedUrlDiagnostic(file: string, drop: DroppedUrl): Diagnostic {
 }
 
 function page(frontMatter: Record<string, unknown>, body: string): string {
-  return `---\n${stringifyYaml(frontMatter, { lineWidth: 0 })}---\n\n${body}`;
+  return `${frontMatterBlock(frontMatter)}\n${body}`;
 }
 
 function json(value: unknown): string {

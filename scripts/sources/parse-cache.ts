@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
+import type { Root } from 'mdast';
+import { rememberTreeIdentity } from './tree-identity.ts';
 import type { ParseResult } from './types.ts';
 
 /** Name of the cache file in the work dir's cache folder. */
@@ -57,6 +59,19 @@ export class ParseCache {
     this.cache.set(key, result);
   }
 
+  /**
+   * Names the trees of a result (records that are trees, and records' `body` trees) by the parse
+   * they came from (`tree-identity.ts`), so emit need not write them out as JSON to key their pages.
+   */
+  identify(key: string, result: ParseResult<unknown>): void {
+    // Without a cache the salt (parser code, config) is unknown: the trees stay unnamed.
+    if (!this.cache.enabled) return;
+    result.records.forEach((record, index) => {
+      const tree = isRoot(record) ? record : isRoot((record as { body?: unknown } | null)?.body) ? (record as { body: Root }).body : null;
+      if (tree) rememberTreeIdentity(tree, hashParts([this.cache.salt, key, String(index)]));
+    });
+  }
+
   /** How much this run took from the cache. */
   use(): ParseCacheUse {
     if (!this.cache.enabled) return 'off';
@@ -67,4 +82,8 @@ export class ParseCache {
   save(): Promise<void> {
     return this.cache.save();
   }
+}
+
+function isRoot(value: unknown): value is Root {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'root';
 }
