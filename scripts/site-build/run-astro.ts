@@ -24,6 +24,15 @@ export interface AstroRunOptions {
   onLine?: (line: string) => void;
 }
 
+/** A running Astro command. */
+export interface AstroRun {
+  /** Settles when Astro exits, with its exit code and last lines of output. */
+  done: Promise<{ code: number; tail: string[] }>;
+  stop: () => void;
+  /** Reloads every open page of the dev server (`dev` only). */
+  reload: () => void;
+}
+
 /**
  * Vite mirrors `import.meta.env` names into the environment (test runners built on Vite set
  * `DEV=1`, `MODE=test`), and an inherited `DEV` would build the site in dev mode. Vitest's own
@@ -69,7 +78,7 @@ function forgetOtherContentFolders(contentDir: string, dataStore: string): void 
  * through the environment. A child process keeps each build's config and memory separate.
  * Resolves with the exit code; the last lines of output are kept for error messages.
  */
-export function runAstro(options: AstroRunOptions): { done: Promise<{ code: number; tail: string[] }>; stop: () => void } {
+export function runAstro(options: AstroRunOptions): AstroRun {
   // Astro's dev server keeps its data store in `.astro/`, a build in the cache folder.
   const dataStore = path.join(options.command === 'dev' ? DOT_ASTRO : options.cacheDir, 'data-store.json');
   if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, dataStore);
@@ -106,19 +115,28 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
       HANDOVER_VERSIONS: options.versions ? JSON.stringify(options.versions) : '',
       FORCE_COLOR: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The dev server takes messages from `handover dev` (astro.config.mjs, reloadOnRequest).
+    stdio: ['ignore', 'pipe', 'pipe', ...(options.command === 'dev' ? (['ipc'] as const) : [])],
   });
   const tail: string[] = [];
-  const onData = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (NOISE.some((pattern) => pattern.test(line))) continue;
-      tail.push(line);
-      if (tail.length > 40) tail.shift();
-      options.onLine?.(line);
-    }
+  const onLine = (line: string) => {
+    if (NOISE.some((pattern) => pattern.test(line))) return;
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    options.onLine?.(line);
   };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  // Whole lines only: a chunk can end in the middle of one.
+  const lines = (stream: NodeJS.ReadableStream) => {
+    let partial = '';
+    stream.on('data', (chunk: Buffer) => {
+      const complete = (partial + chunk.toString('utf8')).split('\n');
+      partial = complete.pop()!;
+      complete.forEach(onLine);
+    });
+    stream.on('end', () => onLine(partial));
+  };
+  lines(child.stdout!);
+  lines(child.stderr!);
   const done = new Promise<{ code: number; tail: string[] }>((resolve) => {
     const cleanUp = () => rmSync(cwd, { recursive: true, force: true });
     child.on('error', (error) => {
@@ -130,5 +148,11 @@ export function runAstro(options: AstroRunOptions): { done: Promise<{ code: numb
       resolve({ code: code ?? 1, tail });
     });
   });
-  return { done, stop: () => child.kill('SIGINT') };
+  return {
+    done,
+    stop: () => child.kill('SIGINT'),
+    reload: () => {
+      if (child.connected) child.send('handover:reload');
+    },
+  };
 }

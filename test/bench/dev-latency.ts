@@ -49,9 +49,10 @@ export async function measureDevLatency(browser: Browser, repo: string, workDir:
       await page.waitForFunction((text) => document.body?.textContent?.includes(text) ?? false, marker, { polling: 20, timeout: 60_000 });
       edits.push((performance.now() - written) / 1000);
       // The next edit goes to an idle server, as a person's next save would: once this edit's
-      // regeneration of the whole site has finished and Astro has reloaded it.
+      // regeneration of the whole site has finished and Astro has reloaded it (it prints nothing
+      // for a second: its data store is saved half a second after the last change, then pages reload).
       await waitFor(async () => regenerations(output) >= edit, 60_000, () => `handover dev did not regenerate after edit ${edit}:\n${output.slice(-2000)}`);
-      await page.waitForTimeout(500);
+      await waitForQuiet(() => output.length, 1000, 10_000);
     }
     return { edits, median: median(edits), startSeconds };
   } finally {
@@ -71,6 +72,20 @@ export async function measureDevLatency(browser: Browser, repo: string, workDir:
 /** How many regenerations `handover dev` has reported (finished or failed). */
 function regenerations(output: string): number {
   return output.match(/content regenerated in|Regenerating failed/g)?.length ?? 0;
+}
+
+/** Waits until `size` has not changed for `quietMs` (at most `maxMs`). */
+async function waitForQuiet(size: () => number, quietMs: number, maxMs: number): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  let last = size();
+  let since = performance.now();
+  while (performance.now() < deadline && performance.now() - since < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (size() !== last) {
+      last = size();
+      since = performance.now();
+    }
+  }
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
