@@ -54,7 +54,7 @@ export interface IngestOptions {
   onParsed?: (records: SourceRecords) => void;
   /**
    * Called after `onParsed` when TypeDoc is running (its output was not cached), with a draft of
-   * the model: everything but the API, git facts and generated training modules. A build
+   * the model: everything but the API and git facts. A build
    * serialises the documents' pages from it while this thread would otherwise wait for TypeDoc.
    */
   onDraft?: (draft: HandoverModel) => void;
@@ -107,12 +107,13 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   }
   options.onParsed?.(records);
   const today = buildDate(options.today);
+  const parseGenerated = (markdown: string, file: string) => cachedParse(cache, 'generated-training', file, markdown, () => parseTrainingMarkdown(markdown, file).tree);
   const { onDraft } = options;
   if (onDraft) {
     void Promise.race([typedocRunning, apiRead.then(() => false, () => false)]).then((running) => {
       if (!running) return;
-      const draftConfig = { ...config, training: { ...config.training, generate: false } };
-      onDraft(buildModel(records, draftConfig, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null }).model);
+      // Generated training modules that do not show the API come out the same text, parsed once.
+      onDraft(buildModel(records, config, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null, parseGenerated }).model);
     }).catch(() => undefined); // the draft only saves time: without it, emit does the work
   }
   files.push(...(await unparsedFiles(repoRoot, files)));
@@ -125,7 +126,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
   // The tag history is only read (one git log per tag) when there is no changelog to show.
   const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated: (markdown, file) => cachedParse(cache, 'generated-training', file, markdown, () => parseTrainingMarkdown(markdown, file).tree) });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {

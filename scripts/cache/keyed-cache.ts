@@ -66,12 +66,14 @@ export class KeyedCache<T> {
   /** A fresh copy of the value cached under `key`, or undefined. */
   get(key: string): T | undefined {
     if (!this.file) return undefined;
-    const json = this.#previous.get(key) ?? this.#current.get(key);
+    const earlier = this.#previous.get(key);
+    const json = earlier ?? this.#current.get(key);
     if (json === undefined) {
       this.misses += 1;
       return undefined;
     }
-    this.hits += 1;
+    // A value set in this run and asked for again is no hit on an earlier build's cache.
+    if (earlier !== undefined) this.hits += 1;
     this.#current.set(key, json);
     return JSON.parse(json) as T;
   }
