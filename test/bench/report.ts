@@ -90,7 +90,7 @@ export function renderReport(input: { results: SizeResult[]; dev: (DevLatency & 
       lines.push(`| ${name} | ${s(median(system.runs))}${range} | ${s(median(system.cpu))} | ${mb(system.peakRss)} | ${system.size?.pages ?? '-'} | ${mb(system.size?.totalBytes)} | ${kb(system.size?.medianHtmlBytes)} | ${scripts} |`);
       if (key === 'handover') {
         const stage = (name: string) => s(median(result.stages[name] ?? []));
-        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (of which TypeDoc ${stage('typedoc')}), emit ${stage('emit')} (Mermaid renders alongside; on its own: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro and Pagefind ${stage('astro')} (of which Pagefind ${stage('pagefind')}) | | | | | | |`);
+        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (TypeDoc alongside, in a worker thread: ${stage('typedoc')}), emit ${stage('emit')} (Mermaid renders alongside; on its own: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro and Pagefind ${stage('astro')} from the content being written (Astro's process loads from the start of the build; of which Pagefind ${stage('pagefind')}) | | | | | | |`);
       }
       if (key === 'handover-warm' && result.warm?.timings) {
         const t = result.warm.timings;
@@ -124,12 +124,13 @@ function renderTargets(results: SizeResult[], dev: (DevLatency & { size: number 
     const documents = result.counts.adrs + result.counts.runbooks;
     const t = result.warm?.timings;
     // The rebuild's ingest + emit: TypeDoc's output and the diagrams come from the work dir there,
-    // so this is the Markdown pipeline's own rate. Cold, TypeDoc is taken out; Mermaid renders in
-    // Chromium's own process while ingest runs, so what is left of it is the wait for the last SVG.
+    // so this is the Markdown pipeline's own rate. Cold, TypeDoc runs in a worker thread and
+    // Mermaid in Chromium's own process while the documents are read and written, so what is left
+    // of them is the wait for the last one.
     const seconds = t ? t.ingest + t.emit : Number.NaN;
-    return { size: result.size, rate: documents / seconds, cold: documents / (median(result.stages.ingest ?? []) + median(result.stages.emit ?? []) - median(result.stages.typedoc ?? [])) };
+    return { size: result.size, rate: documents / seconds, cold: documents / (median(result.stages.ingest ?? []) + median(result.stages.emit ?? [])) };
   });
-  rows.push(`| Ingest + emit at least 2,000 documents per second (rebuild; cold without TypeDoc) | ${rates.map((item) => `${Math.round(item.rate)}/s at ${item.size} (cold: ${Math.round(item.cold)}/s)`).join(', ')} | ${verdict(rates.every((item) => item.rate >= 2000))} |`);
+  rows.push(`| Ingest + emit at least 2,000 documents per second (rebuild; cold with TypeDoc and Mermaid alongside) | ${rates.map((item) => `${Math.round(item.rate)}/s at ${item.size} (cold: ${Math.round(item.cold)}/s)`).join(', ')} | ${verdict(rates.every((item) => item.rate >= 2000))} |`);
   const largest = results.at(-1);
   if (largest) {
     const peak = largest.systems.handover?.peakRss ?? Number.NaN;
