@@ -54,8 +54,8 @@ export interface IngestOptions {
   onParsed?: (records: SourceRecords) => void;
   /**
    * Called after `onParsed` when TypeDoc is running (its output was not cached), with a draft of
-   * the model: everything but the API and git facts. A build
-   * serialises the documents' pages from it while this thread would otherwise wait for TypeDoc.
+   * the model: everything but the API and git facts. A build serialises the documents' pages from
+   * it while this thread would otherwise wait for TypeDoc.
    */
   onDraft?: (draft: HandoverModel) => void;
 }
@@ -76,7 +76,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir, repoRoot, config) : ParseCache.disabled();
   // TypeDoc runs in a worker thread from here on, while the documents are parsed.
-  let typedocStarted: () => void = () => undefined;
+  let typedocStarted = () => {};
   const typedocRunning = new Promise<true>((resolve) => (typedocStarted = () => resolve(true)));
   const apiRead = readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null, { onTypedocStart: () => typedocStarted() });
   apiRead.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
@@ -110,10 +110,10 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const parseGenerated = (markdown: string, file: string) => cachedParse(cache, 'generated-training', file, markdown, () => parseTrainingMarkdown(markdown, file).tree);
   const { onDraft } = options;
   if (onDraft) {
+    // Once TypeDoc is known to run (not when its output was cached: then there is no wait to fill).
     void Promise.race([typedocRunning, apiRead.then(() => false, () => false)]).then((running) => {
-      if (!running) return;
       // Generated training modules that do not show the API come out the same text, parsed once.
-      onDraft(buildModel(records, config, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null, parseGenerated }).model);
+      if (running) onDraft(buildModel(records, config, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null, parseGenerated }).model);
     }).catch(() => undefined); // the draft only saves time: without it, emit does the work
   }
   files.push(...(await unparsedFiles(repoRoot, files)));
