@@ -9,7 +9,6 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-await awaitTarget();
 const contentDir = path.resolve(root, process.env.HANDOVER_CONTENT_DIR ?? 'content/generated');
 
 /** @type {import('./scripts/model/schemas/site-settings.ts').SiteSettings} */
@@ -76,32 +75,6 @@ export default defineConfig({
     publishAssets(path.join(contentDir, 'assets')),
   ],
 });
-
-/**
- * `handover build` starts Astro while it generates the content (scripts/site-build/run-astro.ts,
- * startAstro): Node, Astro and the integrations load meanwhile, and the run's content folder and
- * output arrive here as a message once the content is written.
- */
-async function awaitTarget() {
-  if (!process.env.HANDOVER_AWAIT_TARGET || !process.send) return;
-  /** @type {Record<string, string>} */
-  const env = await new Promise((resolve) => {
-    // Handover stopped without a site to build (a secret found, an error): so does this process.
-    const gone = () => process.exit(1);
-    process.once('disconnect', gone);
-    /** @param {any} message */
-    const onMessage = (message) => {
-      if (message?.type !== 'handover:target') return;
-      process.off('message', onMessage);
-      process.off('disconnect', gone);
-      resolve(message.env);
-    };
-    process.on('message', onMessage);
-  });
-  Object.assign(process.env, env);
-  // Nothing else comes on the channel: it must not keep the build alive.
-  process.channel?.unref();
-}
 
 /**
  * Exposes the generated site settings to pages as `virtual:handover/settings` (or another value as `id`).

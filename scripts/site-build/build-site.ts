@@ -3,7 +3,7 @@ import type { IngestResult } from '../ingest.ts';
 import type { Reporter } from '../cli/reporter.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeBlockedReport, writeBuildReports, type StageTimings } from './build-reports.ts';
-import { startAstro } from './run-astro.ts';
+import { runAstro } from './run-astro.ts';
 import { runPagefind } from './run-pagefind.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -36,16 +36,8 @@ export type BuiltSite =
 /** Generates content, runs Astro (with Starlight's Pagefind) into the site folder, and writes the reports. */
 export async function buildSite(options: BuildSiteOptions, reporter: Reporter): Promise<BuiltSite> {
   const stages = timeSteps(reporter);
-  // Astro's process loads while the content is generated (about 1.7 s), then builds it.
-  const astroProcess = startAstro({ command: 'build', cacheDir: options.cacheDir });
-  const started = await generateAndStartAstro(options, reporter, stages.progress, astroProcess).catch((error: unknown) => {
-    astroProcess.cancel();
-    throw error;
-  });
-  if (!started.ok) {
-    astroProcess.cancel();
-    return started;
-  }
+  const started = await generateAndStartAstro(options, reporter, stages.progress);
+  if (!started.ok) return started;
   const { generated, siteDir, siteBase, astro, astroStarted } = started;
   // The model, the pages and the caches were only needed until Astro started: at 5,000 documents
   // they are a gigabyte this process would otherwise hold for the rest of the build.
@@ -69,7 +61,7 @@ export async function buildSite(options: BuildSiteOptions, reporter: Reporter): 
  * Generates the content and starts Astro on it; keeps only what the reports need, so the rest can
  * be collected while Astro builds.
  */
-async function generateAndStartAstro(options: BuildSiteOptions, reporter: Reporter, progress: Reporter, astroProcess: ReturnType<typeof startAstro>): Promise<
+async function generateAndStartAstro(options: BuildSiteOptions, reporter: Reporter, progress: Reporter): Promise<
   | { ok: true; generated: GeneratedSummary; siteDir: string; siteBase: string; astro: Promise<{ code: number; tail: string[] }>; astroStarted: number }
   | { ok: false; secrets: Diagnostic[]; report: string }
 > {
@@ -88,9 +80,11 @@ async function generateAndStartAstro(options: BuildSiteOptions, reporter: Report
   const siteDir = options.siteDir(generated);
   reporter.step('Building the site (Astro, Starlight, Pagefind)');
   const astroStarted = performance.now();
-  const astro = astroProcess.begin({
+  const astro = runAstro({
+    command: 'build',
     contentDir: options.contentDir,
     outDir: siteDir,
+    cacheDir: options.cacheDir,
     siteUrl: options.siteUrl,
     base: siteBase,
     versions: options.versions?.(generated),

@@ -10,26 +10,19 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** Astro's own state folder for this installation (`<root>/.astro/`): the dev server's data store, the content layer's module list. */
 const DOT_ASTRO = path.join(PACKAGE_ROOT, '.astro');
 
-/** What a run builds or serves, and where: known once the content is generated. */
-export interface AstroTarget {
+export interface AstroRunOptions {
+  command: 'build' | 'dev' | 'preview';
   contentDir: string;
   outDir: string;
+  cacheDir: string;
   siteUrl?: string;
   base?: string;
+  port?: number;
   /** For a versioned build: the version built, every version known, and the base of the whole site (for the version switcher). */
   versions?: { current: string; versions: string[]; root: string };
-}
-
-/** How Astro's process runs: known before the content is. */
-export interface AstroProcessOptions {
-  command: 'build' | 'dev' | 'preview';
-  cacheDir: string;
-  port?: number;
   /** Receives each line Astro prints (already filtered of known noise). */
   onLine?: (line: string) => void;
 }
-
-export type AstroRunOptions = AstroTarget & AstroProcessOptions;
 
 /** A running Astro command. */
 export interface AstroRun {
@@ -86,18 +79,9 @@ function forgetOtherContentFolders(contentDir: string, dataStore: string): void 
  * Resolves with the exit code; the last lines of output are kept for error messages.
  */
 export function runAstro(options: AstroRunOptions): AstroRun {
-  return startAstro(options, options).begin(options);
-}
-
-/**
- * Starts Astro's process before its content exists: Node, Astro and the site's integrations load
- * (about 1.7 s) while Handover generates the content, and astro.config.mjs waits for the message
- * `begin` sends with the run's content folder and output (`target`, when given, is sent at once
- * in the environment instead). `cancel` stops a process that will not be needed.
- */
-export function startAstro(options: AstroProcessOptions, target?: AstroTarget): { begin: (target: AstroTarget) => AstroRun; cancel: () => void } {
   // Astro's dev server keeps its data store in `.astro/`, a build in the cache folder.
   const dataStore = path.join(options.command === 'dev' ? DOT_ASTRO : options.cacheDir, 'data-store.json');
+  if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, dataStore);
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   // V8 lets the heap grow up to four times past what the last full collection kept. Astro's build
@@ -115,16 +99,6 @@ export function startAstro(options: AstroProcessOptions, target?: AstroTarget): 
   const runs = path.join(PACKAGE_ROOT, 'node_modules', '.handover-run');
   mkdirSync(runs, { recursive: true });
   const cwd = mkdtempSync(path.join(runs, 'run-'));
-  const targetEnv = (given: AstroTarget) => {
-    if (options.command !== 'preview') forgetOtherContentFolders(given.contentDir, dataStore);
-    return {
-      HANDOVER_CONTENT_DIR: given.contentDir,
-      HANDOVER_OUT_DIR: given.outDir,
-      HANDOVER_SITE_URL: given.siteUrl ?? '',
-      HANDOVER_BASE: given.base ?? '/',
-      HANDOVER_VERSIONS: given.versions ? JSON.stringify(given.versions) : '',
-    };
-  };
   const child = spawn(process.execPath, args, {
     cwd,
     env: {
@@ -133,13 +107,16 @@ export function startAstro(options: AstroProcessOptions, target?: AstroTarget): 
       // An inherited NODE_ENV (test runners set `test`) would build the site in dev mode, where
       // Starlight replaces search with a notice.
       NODE_ENV: options.command === 'dev' ? 'development' : 'production',
+      HANDOVER_CONTENT_DIR: options.contentDir,
+      HANDOVER_OUT_DIR: options.outDir,
       HANDOVER_CACHE_DIR: options.cacheDir,
-      ...(target ? targetEnv(target) : { HANDOVER_AWAIT_TARGET: '1' }),
+      HANDOVER_SITE_URL: options.siteUrl ?? '',
+      HANDOVER_BASE: options.base ?? '/',
+      HANDOVER_VERSIONS: options.versions ? JSON.stringify(options.versions) : '',
       FORCE_COLOR: '0',
     },
-    // The channel carries the target to a process started early, and `handover dev`'s reloads
-    // (astro.config.mjs: awaitTarget, reloadOnRequest).
-    stdio: ['ignore', 'pipe', 'pipe', ...(!target || options.command === 'dev' ? (['ipc'] as const) : [])],
+    // The dev server takes messages from `handover dev` (astro.config.mjs, reloadOnRequest).
+    stdio: ['ignore', 'pipe', 'pipe', ...(options.command === 'dev' ? (['ipc'] as const) : [])],
   });
   const tail: string[] = [];
   const onLine = (line: string) => {
@@ -171,20 +148,11 @@ export function startAstro(options: AstroProcessOptions, target?: AstroTarget): 
       resolve({ code: code ?? 1, tail });
     });
   });
-  const run: AstroRun = {
+  return {
     done,
     stop: () => child.kill('SIGINT'),
     reload: () => {
       if (child.connected) child.send('handover:reload');
-    },
-  };
-  return {
-    begin: (given) => {
-      if (!target && child.connected) child.send({ type: 'handover:target', env: targetEnv(given) });
-      return run;
-    },
-    cancel: () => {
-      child.kill('SIGINT');
     },
   };
 }
