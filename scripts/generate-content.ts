@@ -86,7 +86,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   // are known only from the whole model).
   const ahead: { work?: PreSerialising } = {};
   const base = options.base;
-  const onDraft = options.public || typeof base !== 'string' ? undefined : (draft: HandoverModel) => (ahead.work = preSerialise(draft, { base }));
+  const onDraft = options.public || typeof base !== 'string' ? undefined : (draft: HandoverModel, identifiers: ReadonlySet<string>) => (ahead.work = preSerialise(draft, { base }, identifiers));
   const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records), onDraft }).catch(async (error: unknown) => {
     await ahead.work?.stop();
     throw error;

@@ -54,10 +54,11 @@ export interface IngestOptions {
   onParsed?: (records: SourceRecords) => void;
   /**
    * Called after `onParsed` when TypeDoc is running (its output was not cached), with a draft of
-   * the model: everything but the API and git facts. A build serialises the documents' pages from
-   * it while this thread would otherwise wait for TypeDoc.
+   * the model: everything but the API and git facts, and every identifier in the TypeScript
+   * sources (the symbols TypeDoc will find are among them). A build serialises the documents'
+   * pages from it while this thread would otherwise wait for TypeDoc.
    */
-  onDraft?: (draft: HandoverModel) => void;
+  onDraft?: (draft: HandoverModel, sourceIdentifiers: ReadonlySet<string>) => void;
 }
 
 /** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -76,9 +77,9 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir, repoRoot, config) : ParseCache.disabled();
   // TypeDoc runs in a worker thread from here on, while the documents are parsed.
-  let typedocStarted = () => {};
-  const typedocRunning = new Promise<true>((resolve) => (typedocStarted = () => resolve(true)));
-  const apiRead = readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null, { onTypedocStart: () => typedocStarted() });
+  let typedocStarted = (_identifiers: ReadonlySet<string>) => {};
+  const typedocRunning = new Promise<ReadonlySet<string>>((resolve) => (typedocStarted = resolve));
+  const apiRead = readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null, { onTypedocStart: (identifiers) => typedocStarted(identifiers) });
   apiRead.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   const runSource = <TRecord>(source: Source<TRecord>) => runOneSource(source, context, files, diagnostics, cache);
   const records: SourceRecords = {
@@ -111,9 +112,9 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   const { onDraft } = options;
   if (onDraft) {
     // Once TypeDoc is known to run (not when its output was cached: then there is no wait to fill).
-    void Promise.race([typedocRunning, apiRead.then(() => false, () => false)]).then((running) => {
+    void Promise.race([typedocRunning, apiRead.then(() => null, () => null)]).then((identifiers) => {
       // Generated training modules that do not show the API come out the same text, parsed once.
-      if (running) onDraft(buildModel(records, config, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null, parseGenerated }).model);
+      if (identifiers) onDraft(buildModel(records, config, repoRoot, { today, lastCommitDates: new Map(), markerDates: new Map(), apiModules: [], commit: null, parseGenerated }).model, identifiers);
     }).catch(() => undefined); // the draft only saves time: without it, emit does the work
   }
   files.push(...(await unparsedFiles(repoRoot, files)));

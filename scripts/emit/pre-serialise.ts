@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Nodes, Root } from 'mdast';
 import type { HandoverModel } from '../model/build-model.ts';
 import { BodySerialiser, type CachedBody } from './body-serialiser.ts';
 import { pageDocuments } from './emit-content.ts';
@@ -19,12 +20,12 @@ export interface PreSerialising {
 /**
  * Serialises the page bodies of a draft model (the documents, before TypeDoc has documented the
  * API) while this thread would otherwise wait for TypeDoc's worker; emit then takes each body
- * whose key matches (`EmitOptions.preSerialised`). Left for emit: bodies that name an API symbol
- * (they get another key once the symbols are known), show a diagram (they wait for its SVG) or a
- * published image (emit publishes it), and whatever is not done when `stop` is called. Works in
- * slices, yielding to the event loop between them.
+ * whose key matches (`EmitOptions.preSerialised`). Left for emit: bodies that may name an API
+ * symbol (they would get another key once the symbols are known), show a diagram (they wait for
+ * its SVG) or a published image (emit publishes it), and whatever is not done when `stop` is
+ * called. Works in slices, yielding to the event loop between them.
  */
-export function preSerialise(draft: HandoverModel, site: { base: string; hiddenPaths?: ReadonlySet<string> }): PreSerialising {
+export function preSerialise(draft: HandoverModel, site: { base: string; hiddenPaths?: ReadonlySet<string> }, sourceIdentifiers: ReadonlySet<string> = new Set()): PreSerialising {
   const done = new Map<string, CachedBody>();
   const bodies = new BodySerialiser({ pages: pageIndex(draft), hiddenPaths: site.hiddenPaths, base: site.base, repoUrl: draft.service.repoUrl, branch: draft.service.branch, symbols: new Map() });
   const noDiagrams = new Map<string, string>();
@@ -33,7 +34,7 @@ export function preSerialise(draft: HandoverModel, site: { base: string; hiddenP
     let sliceStart = performance.now();
     for (const document of pageDocuments(draft)) {
       if (stopped) return;
-      if (collectMermaidSources(document.tree).length > 0) continue;
+      if (collectMermaidSources(document.tree).length > 0 || mayNameASymbol(document.tree, sourceIdentifiers)) continue;
       const { publishedImage, ...body } = bodies.serialise(document, noDiagrams, () => null);
       if (!publishedImage) done.set(bodies.key(document, noDiagrams), body);
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -53,4 +54,20 @@ export function preSerialise(draft: HandoverModel, site: { base: string; hiddenP
       return done;
     },
   };
+}
+
+/**
+ * Whether a tree has a code span that may name an API symbol (a word of the TypeScript sources,
+ * `calculateExpiry` or `calculateExpiry()`): its body would likely be serialised again once the
+ * symbols are known, so it is not worth serialising ahead.
+ */
+function mayNameASymbol(tree: Root, sourceIdentifiers: ReadonlySet<string>): boolean {
+  if (sourceIdentifiers.size === 0) return false;
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'inlineCode' && sourceIdentifiers.has(node.value.replace(/\(\)$/, ''))) return true;
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
+  }
+  return false;
 }

@@ -90,7 +90,7 @@ export function renderReport(input: { results: SizeResult[]; dev: (DevLatency & 
       lines.push(`| ${name} | ${s(median(system.runs))}${range} | ${s(median(system.cpu))} | ${mb(system.peakRss)} | ${system.size?.pages ?? '-'} | ${mb(system.size?.totalBytes)} | ${kb(system.size?.medianHtmlBytes)} | ${scripts} |`);
       if (key === 'handover') {
         const stage = (name: string) => s(median(result.stages[name] ?? []));
-        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (TypeDoc alongside, in a worker thread: ${stage('typedoc')}), emit ${stage('emit')} (Mermaid renders alongside; on its own: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro and Pagefind ${stage('astro')} from the content being written (Astro's process loads from the start of the build; of which Pagefind ${stage('pagefind')}) | | | | | | |`);
+        lines.push(`| &nbsp;&nbsp;stages (median) | ingest ${stage('ingest')} (TypeDoc alongside, in a worker thread: ${stage('typedoc')}), emit ${stage('emit')} (Mermaid renders alongside; on its own: ${s(result.mermaid.seconds)} for ${result.mermaid.count}), Astro and Pagefind ${stage('astro')} (of which Pagefind ${stage('pagefind')}) | | | | | | |`);
       }
       if (key === 'handover-warm' && result.warm?.timings) {
         const t = result.warm.timings;

@@ -29,7 +29,7 @@ export interface ApiResult {
  * cached under a hash of every TypeScript source, tsconfig and package.json, so a build with
  * unchanged sources does not run TypeDoc at all.
  */
-export async function readApi(repoRoot: string, configured: string[] | undefined, cacheDir: string | null, events: { onTypedocStart?: () => void } = {}): Promise<ApiResult> {
+export async function readApi(repoRoot: string, configured: string[] | undefined, cacheDir: string | null, events: { onTypedocStart?: (identifiers: ReadonlySet<string>) => void } = {}): Promise<ApiResult> {
   const { files: entryPoints, tried } = await findEntryPoints(repoRoot, configured);
   if (entryPoints.length === 0) {
     return {
@@ -44,7 +44,12 @@ export async function readApi(repoRoot: string, configured: string[] | undefined
   }
   const sources = await repoFiles(repoRoot, ['**/*.{ts,tsx,mts,cts}', '**/tsconfig*.json', '**/package.json', 'typedoc.json']);
   const hash = createHash('sha256').update(`${CACHE_FORMAT} ${TYPEDOC_VERSION} ${entryPoints.join(',')}\n`);
-  for (const file of sources) hash.update(`${file}\0`).update(await readFile(path.join(repoRoot, file)).catch(() => Buffer.alloc(0))).update('\0');
+  const texts: Buffer[] = [];
+  for (const file of sources) {
+    const text = await readFile(path.join(repoRoot, file)).catch(() => Buffer.alloc(0));
+    texts.push(text);
+    hash.update(`${file}\0`).update(text).update('\0');
+  }
   const cacheFile = cacheDir ? path.join(cacheDir, 'handover-api', `${hash.digest('hex').slice(0, 32)}.json`) : null;
   const cached = cacheFile ? await readFile(cacheFile, 'utf8').catch(() => null) : null;
   if (cached) {
@@ -54,7 +59,7 @@ export async function readApi(repoRoot: string, configured: string[] | undefined
   const started = performance.now();
   // In a worker thread: the seconds TypeDoc holds the CPU are spent on another core, while this
   // thread parses the documents and drives Chromium's diagrams.
-  events.onTypedocStart?.();
+  if (events.onTypedocStart) events.onTypedocStart(identifiersIn(texts));
   let crashed = false;
   const { modules, diagnostics } = await runWorker<TypedocInput, TypedocOutput>(new URL('./typedoc-worker.ts', import.meta.url), { repoRoot, entryPoints })
     .catch((error: Error) => ((crashed = true), { modules: [], diagnostics: [typedocFailed(entryPoints, error.message)] }));
@@ -66,3 +71,10 @@ export async function readApi(repoRoot: string, configured: string[] | undefined
   return { modules, diagnostics, cache: 'miss', seconds: (performance.now() - started) / 1000, entryPoints };
 }
 
+
+/** Every identifier-like word of the sources: a superset of the names TypeDoc will document. */
+function identifiersIn(texts: readonly Buffer[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const [word] of text.toString('utf8').matchAll(/[A-Za-z_$][\w$]*/g)) words.add(word);
+  return words;
+}
