@@ -1,8 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type { HandoverModel } from '../model/build-model.ts';
 import { BodySerialiser, type CachedBody } from './body-serialiser.ts';
 import { pageDocuments } from './emit-content.ts';
+import { codeSpanNames } from './mdx/mdast-link-symbols.ts';
 import { collectMermaidSources } from './mdx/mdast-mermaid-to-svg.ts';
 import { pageIndex } from './site-paths.ts';
 
@@ -62,12 +63,5 @@ export function preSerialise(draft: HandoverModel, site: { base: string; hiddenP
  * symbols are known, so it is not worth serialising ahead.
  */
 function mayNameASymbol(tree: Root, sourceIdentifiers: ReadonlySet<string>): boolean {
-  if (sourceIdentifiers.size === 0) return false;
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'inlineCode' && sourceIdentifiers.has(node.value.replace(/\(\)$/, ''))) return true;
-    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
-  }
-  return false;
+  return sourceIdentifiers.size > 0 && codeSpanNames(tree).some((name) => sourceIdentifiers.has(name));
 }

@@ -21,23 +21,37 @@ export function mdastLinkSymbols(symbols: SymbolPages) {
   };
 }
 
+const names = new WeakMap<Root, string[]>();
+
+/**
+ * The names a tree's code spans could give a symbol (`calculateExpiry`, `calculateExpiry()` ->
+ * `calculateExpiry`), in document order. Remembered per tree object: a tree is not changed after
+ * parsing (the serialiser transforms a copy).
+ */
+export function codeSpanNames(tree: Root): string[] {
+  const known = names.get(tree);
+  if (known) return known;
+  const found: string[] = [];
+  // A plain walk: this runs over every document of a build.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'inlineCode') found.push(node.value.replace(/\(\)$/, ''));
+    else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
+  }
+  names.set(tree, found);
+  return found;
+}
+
 /**
  * The symbols a tree's code spans name, as `[name, page]` pairs in document order: all that a
  * body's serialisation takes from the API reference, so it keys the serialised body (a new
  * symbol elsewhere in the API then leaves the body's cache entry valid).
  */
 export function symbolsNamed(tree: Root, symbols: SymbolPages): [string, string][] {
-  const named: [string, string][] = [];
-  if (symbols.size === 0) return named;
-  // A plain walk: this runs over every document of a build.
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'inlineCode') {
-      const name = node.value.replace(/\(\)$/, '');
-      const page = symbols.get(name);
-      if (page) named.push([name, page]);
-    } else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
-  }
-  return named;
+  if (symbols.size === 0) return [];
+  return codeSpanNames(tree).flatMap((name) => {
+    const page = symbols.get(name);
+    return page ? [[name, page] as [string, string]] : [];
+  });
 }
