@@ -1,5 +1,6 @@
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
+import { rememberedCollector } from './collect-from-tree.ts';
 
 /** Site path (`api/domain-badge/#calculateexpiry`) of each exported symbol, by name. */
 export type SymbolPages = ReadonlyMap<string, string>;
@@ -21,27 +22,11 @@ export function mdastLinkSymbols(symbols: SymbolPages) {
   };
 }
 
-const names = new WeakMap<Root, string[]>();
-
 /**
  * The names a tree's code spans could give a symbol (`calculateExpiry`, `calculateExpiry()` ->
- * `calculateExpiry`), in document order. Remembered per tree object: a tree is not changed after
- * parsing (the serialiser transforms a copy).
+ * `calculateExpiry`), in document order, remembered per tree object.
  */
-export function codeSpanNames(tree: Root): string[] {
-  const known = names.get(tree);
-  if (known) return known;
-  const found: string[] = [];
-  // A plain walk: this runs over every document of a build.
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'inlineCode') found.push(node.value.replace(/\(\)$/, ''));
-    else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
-  }
-  names.set(tree, found);
-  return found;
-}
+export const codeSpanNames = rememberedCollector((node) => (node.type === 'inlineCode' ? node.value.replace(/\(\)$/, '') : undefined));
 
 /**
  * The symbols a tree's code spans name, as `[name, page]` pairs in document order: all that a

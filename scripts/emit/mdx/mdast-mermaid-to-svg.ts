@@ -1,6 +1,7 @@
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
 import { visit, SKIP } from 'unist-util-visit';
+import { rememberedCollector } from './collect-from-tree.ts';
 
 /** SVG for each Mermaid source that rendered, keyed by the diagram's source text. */
 export type DiagramSvgs = ReadonlyMap<string, string>;
@@ -36,25 +37,9 @@ export function mdastMermaidToSvg(svgs: DiagramSvgs) {
   };
 }
 
-/** Sources found per tree: a build asks for a tree's diagrams several times (prefetch, emit, cache keys). */
-const found = new WeakMap<Root, string[]>();
-
 /**
- * Every Mermaid source in a tree, for rendering in one batch before serialising. Remembered per
- * tree object, so a tree must not gain or lose diagrams after it was first asked about (the
- * serialiser transforms a copy).
+ * Every Mermaid source in a tree, for rendering in one batch before serialising; a build asks for
+ * a tree's diagrams several times (prefetch, emit, cache keys), so the result is remembered per
+ * tree object, and a tree must not gain or lose diagrams after it was first asked about.
  */
-export function collectMermaidSources(tree: Root): string[] {
-  const known = found.get(tree);
-  if (known) return known;
-  const sources: string[] = [];
-  // A plain walk: this runs over every document of a build, several times in `handover dev`.
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'code' && node.lang === 'mermaid') sources.push(node.value);
-    else if ('children' in node) for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]!);
-  }
-  found.set(tree, sources);
-  return sources;
-}
+export const collectMermaidSources = rememberedCollector((node) => (node.type === 'code' && node.lang === 'mermaid' ? node.value : undefined));
