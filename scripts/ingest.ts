@@ -170,7 +170,7 @@ async function runOneSource<TRecord>(source: Source<TRecord>, context: SourceCon
   const paths = await source.discover(context);
   const parseContext = { ...context, discovered: new Set(paths) };
   const neighbours = cache.neighbours(paths);
-  const texts = await Promise.all(paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path, context.config.limits.maxFileSize))));
+  const texts = paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path, context.config.limits.maxFileSize)));
   paths.forEach((path, index) => {
     const read = texts[index]!;
     if (!read.ok) {

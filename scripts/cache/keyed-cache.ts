@@ -51,8 +51,7 @@ export class KeyedCache<T> {
     if (kept && kept.salt === salt) return new KeyedCache<T>(file, salt, kept.entries);
     let previous = new Map<string, string>();
     try {
-      const stored = JSON.parse(await readFile(file, 'utf8')) as { salt: string; entries: Record<string, string> };
-      if (stored.salt === salt && stored.entries && typeof stored.entries === 'object') previous = new Map(Object.entries(stored.entries));
+      previous = readEntries(await readFile(file, 'utf8'), salt);
     } catch {
       // No cache yet, or an unreadable one: compute everything.
     }
@@ -78,8 +77,9 @@ export class KeyedCache<T> {
     return JSON.parse(json) as T;
   }
 
-  /** Remembers a value for the next run. */
+  /** Remembers a value for the next run (`key`: no tab or line break, a hash in practice). */
   set(key: string, value: T): void {
+    if (/[\t\n\r]/.test(key)) throw new Error(`A cache key cannot hold a tab or a line break: ${JSON.stringify(key)}`);
     if (this.file) this.#current.set(key, JSON.stringify(value));
   }
 
@@ -88,11 +88,33 @@ export class KeyedCache<T> {
     if (!this.file) return;
     if (keepInMemory) opened.set(this.file, { salt: this.salt, entries: this.#current });
     await mkdir(path.dirname(this.file), { recursive: true });
-    const entries = Object.fromEntries([...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const lines = [...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, json]) => `${key}\t${json}`);
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ salt: this.salt, entries }));
+    await writeFile(temporary, [JSON.stringify({ format: FORMAT, salt: this.salt }), ...lines, ''].join('\n'));
     await rename(temporary, this.file);
   }
+}
+
+/**
+ * The file's layout: a header line (format and salt), then one line per entry, its key, a tab and
+ * its JSON text (JSON.stringify never writes a raw line break). Opening a cache only splits lines;
+ * each entry is parsed when it is asked for. (A single JSON object of JSON texts made every open
+ * unescape every entry, and every save escape it again.)
+ */
+const FORMAT = 'handover-keyed-cache/2';
+
+/** The entries of a cache file's text, or none when it has another format or salt. */
+function readEntries(text: string, salt: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const lines = text.split('\n');
+  const header = JSON.parse(lines[0] ?? '') as { format?: unknown; salt?: unknown } | null;
+  if (header?.format !== FORMAT || header.salt !== salt) return entries;
+  for (let index = 1; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    const tab = line.indexOf('\t');
+    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return entries;
 }
 
 /** A hash of texts, separated so that ("ab", "c") and ("a", "bc") differ. */

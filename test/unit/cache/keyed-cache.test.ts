@@ -1,0 +1,69 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KeyedCache } from '../../../scripts/cache/keyed-cache.ts';
+
+describe('KeyedCache', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'handover-keyed-cache-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('gives back what an earlier run saved, whatever characters the values hold', async () => {
+    const awkward = { text: 'line one\nline two\ttabbed\r\n\u2028\u2029 "quoted" \\ back', list: [1, null, true], nested: { empty: '' } };
+    const first = await KeyedCache.open<typeof awkward>(dir, 'values.json', 'salt-1');
+    first.set('b', awkward);
+    first.set('a', { ...awkward, text: '' });
+    await first.save();
+
+    const second = await KeyedCache.open<typeof awkward>(dir, 'values.json', 'salt-1');
+    expect(second.get('b')).toEqual(awkward);
+    expect(second.get('a')).toEqual({ ...awkward, text: '' });
+    expect(second.get('c')).toBeUndefined();
+    expect([second.hits, second.misses]).toEqual([2, 1]);
+  });
+
+  it('hands out fresh copies, so a caller cannot change the cached value', async () => {
+    const cache = await KeyedCache.open<{ items: number[] }>(dir, 'values.json', 's');
+    cache.set('k', { items: [1] });
+    cache.get('k')!.items.push(2);
+    expect(cache.get('k')).toEqual({ items: [1] });
+  });
+
+  it('saves only the entries this run used, in key order, so the same run writes the same bytes', async () => {
+    const first = await KeyedCache.open<number>(dir, 'values.json', 's');
+    for (const key of ['z', 'm', 'a']) first.set(key, key.charCodeAt(0));
+    await first.save();
+    const second = await KeyedCache.open<number>(dir, 'values.json', 's');
+    second.get('m');
+    second.set('b', 2);
+    await second.save();
+    const text = await readFile(path.join(dir, 'values.json'), 'utf8');
+    expect(text.split('\n').slice(1)).toEqual(['b\t2', 'm\t109', '']);
+    const third = await KeyedCache.open<number>(dir, 'values.json', 's');
+    expect([third.get('z'), third.get('m')]).toEqual([undefined, 109]);
+  });
+
+  it('starts empty on another salt, a damaged file or a file of the earlier layout', async () => {
+    const cache = await KeyedCache.open<number>(dir, 'values.json', 'one');
+    cache.set('k', 1);
+    await cache.save();
+    expect((await KeyedCache.open<number>(dir, 'values.json', 'two')).get('k')).toBeUndefined();
+
+    await writeFile(path.join(dir, 'values.json'), '{"format": "handover-keyed-cache/2", "salt": "one"\nk\t1');
+    expect((await KeyedCache.open<number>(dir, 'values.json', 'one')).get('k')).toBeUndefined();
+
+    await writeFile(path.join(dir, 'values.json'), JSON.stringify({ salt: 'one', entries: { k: '1' } }));
+    expect((await KeyedCache.open<number>(dir, 'values.json', 'one')).get('k')).toBeUndefined();
+  });
+
+  it('refuses a key that would break the file layout', async () => {
+    const cache = await KeyedCache.open<number>(dir, 'values.json', 's');
+    expect(() => cache.set('a\tb', 1)).toThrow(/tab or a line break/);
+    expect(() => cache.set('a\nb', 1)).toThrow(/tab or a line break/);
+  });
+});
