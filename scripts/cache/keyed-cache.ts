@@ -51,7 +51,8 @@ export class KeyedCache<T> {
     if (kept && kept.salt === salt) return new KeyedCache<T>(file, salt, kept.entries);
     let previous = new Map<string, string>();
     try {
-      previous = readEntries(await readFile(file, 'utf8'), salt);
+      // As bytes, then decoded at once: reading a large file as text decodes it chunk by chunk, several times slower.
+      previous = readEntries((await readFile(file)).toString('utf8'), salt);
     } catch {
       // No cache yet, or an unreadable one: compute everything.
     }
@@ -75,6 +76,18 @@ export class KeyedCache<T> {
     if (earlier !== undefined) this.hits += 1;
     this.#current.set(key, json);
     return JSON.parse(json) as T;
+  }
+
+  /**
+   * Like `get`, but parses the value only when the returned function is called (each call gives a
+   * fresh copy); the entry is kept for the next run either way. Not counted as a hit or a miss.
+   */
+  lazy(key: string): (() => T) | undefined {
+    if (!this.file) return undefined;
+    const json = this.#previous.get(key) ?? this.#current.get(key);
+    if (json === undefined) return undefined;
+    this.#current.set(key, json);
+    return () => JSON.parse(json) as T;
   }
 
   /** Remembers a value for the next run (`key`: no tab or line break, a hash in practice). */

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseTrainingMarkdown } from '../sources/training/parse-training.ts';
+import { rememberedFact } from '../sources/tree-identity.ts';
 import type { Adr } from './schemas/adr.ts';
 import type { Alert } from './schemas/alert.ts';
 import type { ApiModule } from './schemas/api.ts';
@@ -115,7 +116,12 @@ function apiTour(modules: readonly ApiModule[]) {
 
 /** The first step of a runbook's Mitigation (else Diagnosis) section, in plain text. */
 function firstAction(runbook: Runbook): string {
-  const children = runbook.body.children;
+  return firstStep(runbook.body);
+}
+
+/** Kept between runs, so a rebuild need not read an unchanged runbook's tree (`rememberedFact`). */
+const firstStep = rememberedFact('runbook-first-action', (tree: Runbook['body']): string => {
+  const children = tree.children;
   for (const section of [/mitigat|resolution|remediat|fix/i, /diagnos|investigat|troubleshoot/i]) {
     const start = children.findIndex((node) => node.type === 'heading' && section.test(toString(node)));
     if (start === -1) continue;
@@ -126,7 +132,7 @@ function firstAction(runbook: Runbook): string {
     }
   }
   return 'follow its Diagnosis section from the top.';
-}
+});
 
 function label(adr: Adr): string {
   return `${adr.number !== null ? `${adr.number}. ` : ''}${plain(adr.title)}`;

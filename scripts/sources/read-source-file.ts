@@ -24,7 +24,7 @@ export function readSourceFile(repoRoot: string, relativePath: string, maxBytes 
   });
   let buffer: Buffer;
   try {
-    const root = realpathSync.native(repoRoot);
+    const root = realRoot(repoRoot);
     const resolved = realpathSync.native(path.join(repoRoot, relativePath));
     if (resolved !== root && !resolved.startsWith(root + path.sep)) {
       return fail('source/outside-repo', 'This file is a link to a place outside the repository, so it was not read.', 'Copy the document into the repository instead of linking to it.');
@@ -52,6 +52,17 @@ export function readSourceFile(repoRoot: string, relativePath: string, maxBytes 
   const text = new TextDecoder('utf-8').decode(buffer).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return { ok: true, text };
 }
+
+/** The repo root with links resolved: asked for once per file, resolved once per build. */
+function realRoot(repoRoot: string): string {
+  let resolved = realRoots.get(repoRoot);
+  if (resolved === undefined) {
+    resolved = realpathSync.native(repoRoot);
+    realRoots.set(repoRoot, resolved);
+  }
+  return resolved;
+}
+const realRoots = new Map<string, string>();
 
 /** 52428800 -> `50 MB`, 1536 -> `1.5 KB`. */
 function formatSize(bytes: number): string {

@@ -24,9 +24,9 @@ export function mdastLinkSymbols(symbols: SymbolPages) {
 
 /**
  * The names a tree's code spans could give a symbol (`calculateExpiry`, `calculateExpiry()` ->
- * `calculateExpiry`), in document order, remembered per tree object.
+ * `calculateExpiry`), in document order, remembered per tree.
  */
-export const codeSpanNames = rememberedCollector((node) => (node.type === 'inlineCode' ? node.value.replace(/\(\)$/, '') : undefined));
+export const codeSpanNames = rememberedCollector('code-span-names', (node) => (node.type === 'inlineCode' ? node.value.replace(/\(\)$/, '') : undefined));
 
 /**
  * The symbols a tree's code spans name, as `[name, page]` pairs in document order: all that a

@@ -42,4 +42,4 @@ export function mdastMermaidToSvg(svgs: DiagramSvgs) {
  * a tree's diagrams several times (prefetch, emit, cache keys), so the result is remembered per
  * tree object, and a tree must not gain or lose diagrams after it was first asked about.
  */
-export const collectMermaidSources = rememberedCollector((node) => (node.type === 'code' && node.lang === 'mermaid' ? node.value : undefined));
+export const collectMermaidSources = rememberedCollector('mermaid-sources', (node) => (node.type === 'code' && node.lang === 'mermaid' ? node.value : undefined));

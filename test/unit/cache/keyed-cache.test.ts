@@ -61,6 +61,22 @@ describe('KeyedCache', () => {
     expect((await KeyedCache.open<number>(dir, 'values.json', 'one')).get('k')).toBeUndefined();
   });
 
+  it('parses a value asked for lazily only when used, and keeps it for the next run either way', async () => {
+    const first = await KeyedCache.open<{ n: number }>(dir, 'values.json', 's');
+    first.set('used', { n: 1 });
+    first.set('unused', { n: 2 });
+    await first.save();
+    const second = await KeyedCache.open<{ n: number }>(dir, 'values.json', 's');
+    const value = second.lazy('used')!;
+    expect(second.lazy('missing')).toBeUndefined();
+    await second.save();
+    const copy = value();
+    copy.n = 5;
+    expect(value()).toEqual({ n: 1 });
+    const third = await KeyedCache.open<{ n: number }>(dir, 'values.json', 's');
+    expect([third.get('used'), third.get('unused')]).toEqual([{ n: 1 }, undefined]);
+  });
+
   it('refuses a key that would break the file layout', async () => {
     const cache = await KeyedCache.open<number>(dir, 'values.json', 's');
     expect(() => cache.set('a\tb', 1)).toThrow(/tab or a line break/);

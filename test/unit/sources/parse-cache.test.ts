@@ -25,6 +25,13 @@ describe('the parse cache', () => {
     const warm = await ingest(repo, { today: '2026-11-27', cacheDir });
     expect(warm.parseCache).toBe('hit');
     await warm.saveParseCache();
+    // The documents' trees are read from the cache only when walked: building the model did not.
+    const unread = (tree: object) => typeof Object.getOwnPropertyDescriptor(tree, 'children')?.get === 'function';
+    expect(warm.model.adrs.length).toBeGreaterThan(0);
+    expect(warm.model.runbooks.length).toBeGreaterThan(0);
+    expect([...warm.model.adrs, ...warm.model.runbooks].filter((record) => !unread(record.body)).map((record) => record.id)).toEqual([]);
+    // Read, they are the trees parsed, keys in the same order.
+    expect(JSON.stringify(warm.model)).toBe(JSON.stringify(cold.model));
     expect(warm.model).toEqual(cold.model);
     // Everything but TypeDoc's own cache status (a miss, then a hit) is the same.
     const withoutApiCache = (report: typeof cold.report) => JSON.stringify({ ...report, api: { ...report.api, cache: null } });
