@@ -6,7 +6,7 @@ import { summariseDiagnostics, type BuildReport, type FileOutcome } from './repo
 import { unparsedFiles } from './report/unparsed-files.ts';
 import { adrSource } from './sources/adr/index.ts';
 import { ParseCache, type ParseCacheUse } from './sources/parse-cache.ts';
-import { readSourceFile } from './sources/read-source-file.ts';
+import { sourceFileReader } from './sources/read-source-file.ts';
 import { alertSource } from './sources/alert/index.ts';
 import { readApi } from './sources/api/read-api.ts';
 import { codeMarkerSource } from './sources/code-marker/index.ts';
@@ -170,7 +170,8 @@ async function runOneSource<TRecord>(source: Source<TRecord>, context: SourceCon
   const paths = await source.discover(context);
   const parseContext = { ...context, discovered: new Set(paths) };
   const neighbours = cache.neighbours(paths);
-  const texts = paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : readSourceFile(context.repoRoot, path, context.config.limits.maxFileSize)));
+  const read = sourceFileReader(context.repoRoot, context.config.limits.maxFileSize);
+  const texts = paths.map((path) => (source.presenceOnly ? ({ ok: true, text: '' } as const) : read(path)));
   paths.forEach((path, index) => {
     const read = texts[index]!;
     if (!read.ok) {

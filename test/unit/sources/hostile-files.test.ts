@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEntryPoints } from '../../../scripts/sources/api/entry-points.ts';
 import { parseMarkdown } from '../../../scripts/sources/markdown/parse-markdown.ts';
-import { readSourceFile } from '../../../scripts/sources/read-source-file.ts';
+import { readSourceFile, sourceFileReader } from '../../../scripts/sources/read-source-file.ts';
 import { uniqueIds } from '../../../scripts/model/unique-ids.ts';
 
 let scratch: string;
@@ -17,6 +17,13 @@ beforeAll(async () => {
   await writeFile(path.join(scratch, 'outside.ts'), 'export const secret = 1;\n');
   await symlink(path.join(scratch, 'outside.ts'), path.join(repo, 'src', 'index.ts'));
   await writeFile(path.join(repo, 'big.md'), 'x'.repeat(2048));
+  await mkdir(path.join(scratch, 'elsewhere'));
+  await writeFile(path.join(scratch, 'elsewhere', 'notes.md'), '# Not in the repo\n');
+  await symlink(path.join(scratch, 'elsewhere'), path.join(repo, 'linked-docs'));
+  await mkdir(path.join(repo, 'docs', 'real'), { recursive: true });
+  await writeFile(path.join(repo, 'docs', 'real', 'adr.md'), '# In the repo\n');
+  await symlink('real', path.join(repo, 'docs', 'alias'));
+  await symlink('real/adr.md', path.join(repo, 'docs', 'link.md'));
   execFileSync('mkfifo', [path.join(repo, 'pipe.md')]);
 });
 afterAll(async () => {
@@ -36,6 +43,16 @@ describe('reading repository files', () => {
     expect(pipe.ok ? null : pipe.diagnostic.code).toBe('source/not-a-file');
     const linked = await readSourceFile(repo, 'src/index.ts');
     expect(linked.ok ? null : linked.diagnostic.code).toBe('source/outside-repo');
+  });
+
+  it('refuses a file in a linked folder that leads out of the repository, and reads links that stay inside', () => {
+    const read = sourceFileReader(repo);
+    const outside = read('linked-docs/notes.md');
+    expect(outside.ok ? null : outside.diagnostic.code).toBe('source/outside-repo');
+    expect(read('docs/alias/adr.md')).toEqual({ ok: true, text: '# In the repo\n' });
+    expect(read('docs/link.md')).toEqual({ ok: true, text: '# In the repo\n' });
+    const missing = read('docs/real/missing.md');
+    expect(missing.ok ? null : missing.diagnostic.code).toBe('source/unreadable');
   });
 
   it('never gives TypeDoc an entry point outside the repository', async () => {
