@@ -37,8 +37,24 @@ export interface AdrLocations {
   rootFiles: string[];
 }
 
-/** Finds the ADR folders: config, else the declared folder, else conventional and well-named folders. */
-export async function findAdrLocations(context: SourceContext): Promise<AdrLocations> {
+/**
+ * Finds the ADR folders: config, else the declared folder, else conventional and well-named folders.
+ * Remembered per loaded config and repo, so a build that reads the ADRs and then names their
+ * folders on the site searches the repository once (a whole-repo search in a monorepo).
+ */
+export function findAdrLocations(context: SourceContext): Promise<AdrLocations> {
+  let byRepo = remembered.get(context.config);
+  if (!byRepo) remembered.set(context.config, (byRepo = new Map()));
+  let found = byRepo.get(context.repoRoot);
+  if (!found) {
+    found = searchAdrLocations(context);
+    byRepo.set(context.repoRoot, found);
+  }
+  return found;
+}
+const remembered = new WeakMap<SourceContext['config'], Map<string, Promise<AdrLocations>>>();
+
+async function searchAdrLocations(context: SourceContext): Promise<AdrLocations> {
   const configured = context.config.adr.paths;
   if (configured) return { folders: configured.map(cleanFolder), rootFiles: [] };
   const declared = await declaredFolder(context.repoRoot);
