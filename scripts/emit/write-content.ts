@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -23,9 +23,9 @@ export async function writeContent(folder: string, files: ReadonlyMap<string, st
     if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
     return folders.get(parent)!;
   };
-  // Read synchronously: comparing a thousand small files through promises cost the main thread
-  // several times what the reads do.
-  const changed = [...files].filter(([relative, content]) => readIfFile(path.join(folder, relative)) !== content);
+  // Compared synchronously: a thousand small reads through promises cost the main thread several
+  // times what the reads do. A missing file or one of another size is not read at all.
+  const changed = [...files].filter(([relative, content]) => !holds(path.join(folder, relative), content));
   await inParallel(changed, async ([relative, content]) => {
     const target = path.join(folder, relative);
     await ensureFolder(target);
@@ -51,12 +51,14 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unk
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
-/** The text of `file`, or null when it is missing or unreadable (then it is written afresh). */
-function readIfFile(file: string): string | null {
+/** Whether `file` holds exactly `content` (false when it is missing or unreadable: it is written afresh). */
+function holds(file: string, content: string): boolean {
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (!info?.isFile() || info.size !== Buffer.byteLength(content)) return false;
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8') === content;
   } catch {
-    return null;
+    return false;
   }
 }
 
