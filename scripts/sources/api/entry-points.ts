@@ -82,11 +82,20 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) return null;
   try {
-    // YAML is a superset of JSON, and forgives trailing commas that hand-edited files carry.
-    const value: unknown = parseJsonc(text);
+    // Strict JSON first (the common case, and much faster); then YAML, a superset of JSON that
+    // forgives the comments and trailing commas hand-edited files carry.
+    const value: unknown = parseStrictJson(text) ?? parseJsonc(text);
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
+  }
+}
+
+function parseStrictJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
