@@ -119,6 +119,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
     mermaid,
     serialised,
     preSerialised,
+    parseGenerated: everything.parseGeneratedMarkdown,
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets

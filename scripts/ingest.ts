@@ -24,6 +24,7 @@ import type { Source, SourceContext } from './sources/types.ts';
 import type { HandoverConfig } from './config/schema.ts';
 import type { Root } from 'mdast';
 import { parseTrainingMarkdown } from './sources/training/parse-training.ts';
+import { parseMarkdown } from './sources/markdown/parse-markdown.ts';
 
 export interface IngestResult {
   config: HandoverConfig;
@@ -40,6 +41,11 @@ export interface IngestResult {
    * only once the secrets scan has passed, so a secret never lands in the work dir's cache.
    */
   saveParseCache: () => Promise<void>;
+  /**
+   * Parses a Markdown text Handover generated (an API page) through this run's parse cache, so a
+   * rebuild takes the tree, its identity and its facts from there like a file's.
+   */
+  parseGeneratedMarkdown: (kind: string, file: string, markdown: string) => Root;
 }
 
 export interface IngestOptions {
@@ -140,7 +146,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save() };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save(), parseGeneratedMarkdown: (kind, file, markdown) => cachedParse(cache, kind, file, markdown, () => parseMarkdown(markdown, file).tree) };
 }
 
 /** A tree parsed from a text Handover generated, through the parse cache like any file's. */

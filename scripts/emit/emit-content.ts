@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { HandoverModel } from '../model/build-model.ts';
 import type { Adr } from '../model/schemas/adr.ts';
@@ -40,6 +41,8 @@ export interface EmitOptions {
   serialised?: KeyedCache<CachedBody>;
   /** Bodies serialised ahead of this emit (`preSerialise`), by their `BodySerialiser` key. */
   preSerialised?: ReadonlyMap<string, CachedBody>;
+  /** Parses the Markdown of a generated page (API pages) through the build's parse cache; default: parsed afresh. */
+  parseGenerated?: (kind: string, file: string, markdown: string) => Root;
 }
 
 /**
@@ -192,7 +195,7 @@ async function emitWithDiagrams(
   };
   for (const module of model.apiModules) {
     const markdown = apiModuleMarkdown(module, lineUrl);
-    const { tree } = parseMarkdown(markdown, module.source.path);
+    const tree = options.parseGenerated ? options.parseGenerated('api-page', module.source.path, markdown) : parseMarkdown(markdown, module.source.path).tree;
     setPage(`docs/api/${module.id}`, module.source.path, {
       title: module.name,
       description: `API reference of ${module.name}: ${module.symbols} exported symbol${module.symbols === 1 ? '' : 's'}.`,
