@@ -93,7 +93,8 @@ export class KeyedCache<T> {
   /** Remembers a value for the next run (`key`: no tab or line break, a hash in practice). */
   set(key: string, value: T): void {
     if (/[\t\n\r]/.test(key)) throw new Error(`A cache key cannot hold a tab or a line break: ${JSON.stringify(key)}`);
-    if (this.file) this.#current.set(key, JSON.stringify(value));
+    const json = this.file ? asciiJson(value) : undefined;
+    if (json !== undefined) this.#current.set(key, json);
   }
 
   /** Writes the entries this run used, atomically. */
@@ -114,7 +115,7 @@ export class KeyedCache<T> {
  * each entry is parsed when it is asked for. (A single JSON object of JSON texts made every open
  * unescape every entry, and every save escape it again.)
  */
-const FORMAT = 'handover-keyed-cache/2';
+const FORMAT = 'handover-keyed-cache/3';
 
 /** The entries of a cache file's text, or none when it has another format or salt. */
 function readEntries(text: string, salt: string): Map<string, string> {
@@ -128,6 +129,16 @@ function readEntries(text: string, salt: string): Map<string, string> {
     if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
   }
   return entries;
+}
+
+/**
+ * JSON with every character outside ASCII written as a `\uXXXX` escape. One such character (a dash in
+ * a document, an arrow on an API page) would otherwise make V8 hold the whole cache file, read
+ * back as one string, at two bytes a character: twice the memory, and slower to split and write.
+ */
+function asciiJson(value: unknown): string | undefined {
+  // `undefined` has no JSON: such a value is not kept.
+  return JSON.stringify(value)?.replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A hash of texts, separated so that ("ab", "c") and ("a", "bc") differ. */

@@ -14,7 +14,7 @@ describe('KeyedCache', () => {
   });
 
   it('gives back what an earlier run saved, whatever characters the values hold', async () => {
-    const awkward = { text: 'line one\nline two\ttabbed\r\n\u2028\u2029 "quoted" \\ back', list: [1, null, true], nested: { empty: '' } };
+    const awkward = { text: 'line one\nline two\ttabbed\r\n\u2028\u2029 "quoted" \\ back, caf\u00e9 \u2014 \u{1F680} \u007f', list: [1, null, true], nested: { empty: '' } };
     const first = await KeyedCache.open<typeof awkward>(dir, 'values.json', 'salt-1');
     first.set('b', awkward);
     first.set('a', { ...awkward, text: '' });
@@ -25,6 +25,8 @@ describe('KeyedCache', () => {
     expect(second.get('a')).toEqual({ ...awkward, text: '' });
     expect(second.get('c')).toBeUndefined();
     expect([second.hits, second.misses]).toEqual([2, 1]);
+    // Written as ASCII, so the file reads back as a one-byte string however long it is.
+    expect([...(await readFile(path.join(dir, 'values.json')))].every((byte) => byte < 0x80)).toBe(true);
   });
 
   it('hands out fresh copies, so a caller cannot change the cached value', async () => {
@@ -54,7 +56,7 @@ describe('KeyedCache', () => {
     await cache.save();
     expect((await KeyedCache.open<number>(dir, 'values.json', 'two')).get('k')).toBeUndefined();
 
-    await writeFile(path.join(dir, 'values.json'), '{"format": "handover-keyed-cache/2", "salt": "one"\nk\t1');
+    await writeFile(path.join(dir, 'values.json'), '{"format": "handover-keyed-cache/3", "salt": "one"\nk\t1');
     expect((await KeyedCache.open<number>(dir, 'values.json', 'one')).get('k')).toBeUndefined();
 
     await writeFile(path.join(dir, 'values.json'), JSON.stringify({ salt: 'one', entries: { k: '1' } }));
