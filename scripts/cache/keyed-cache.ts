@@ -90,6 +90,16 @@ export class KeyedCache<T> {
     return () => JSON.parse(json) as T;
   }
 
+  /**
+   * Takes back a `get` whose value turned out unusable (an entry of a damaged file): it counts as a
+   * miss, and is not kept unless set again.
+   */
+  reject(key: string): void {
+    if (!this.#current.delete(key) || !this.#previous.has(key)) return;
+    this.hits -= 1;
+    this.misses += 1;
+  }
+
   /** Remembers a value for the next run (`key`: no tab or line break, a hash in practice). */
   set(key: string, value: T): void {
     if (/[\t\n\r]/.test(key)) throw new Error(`A cache key cannot hold a tab or a line break: ${JSON.stringify(key)}`);

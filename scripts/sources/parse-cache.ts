@@ -69,7 +69,10 @@ export class ParseCache {
       if (!tree) continue;
       const children = this.cache.lazy(`${key}/${index}`) as (() => Root['children']) | undefined;
       // Saved together, so never apart but in a damaged file: then parse afresh.
-      if (!children) return undefined;
+      if (!children) {
+        this.cache.reject(key);
+        return undefined;
+      }
       childrenWhenWalked(tree, children);
     }
     return result;

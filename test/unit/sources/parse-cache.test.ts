@@ -44,6 +44,20 @@ describe('the parse cache', () => {
     expect(edited.model.adrs.find((record) => record.number === 3)!.title).toBe('Queue evidence scanning with Amazon SQS');
   }, 120_000);
 
+  it('parses a file again, and says so, when the cache file lost the tree of its result', async () => {
+    const cacheDir = path.join(scratch, 'cache-damaged');
+    const cold = await ingest(repo, { today: '2026-11-27', cacheDir });
+    await cold.saveParseCache();
+    const file = path.join(cacheDir, 'handover-parse-cache.json');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const treeLine = lines.findIndex((line) => /^[0-9a-f]+\/0\t/.test(line));
+    expect(treeLine).toBeGreaterThan(0);
+    await writeFile(file, lines.filter((_, index) => index !== treeLine).join('\n'));
+    const damaged = await ingest(repo, { today: '2026-11-27', cacheDir });
+    expect(damaged.parseCache).toBe('partial');
+    expect(JSON.stringify(damaged.model)).toBe(JSON.stringify(cold.model));
+  }, 120_000);
+
   it('is not used without a cache folder, and a changed config parses everything again', async () => {
     expect((await ingest(repo, { today: '2026-11-27' })).parseCache).toBe('off');
     const cacheDir = path.join(scratch, 'cache-config');
