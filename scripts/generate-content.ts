@@ -119,7 +119,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
     mermaid,
     serialised,
     preSerialised,
-    parseGenerated: everything.parseGeneratedMarkdown,
+    parseGeneratedPage: everything.parseGeneratedPage,
   });
   const diagnostics = sortDiagnostics([...ingested.report.diagnostics, ...emit.diagnostics]);
   const secrets = options.scanSecrets

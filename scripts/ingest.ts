@@ -42,10 +42,11 @@ export interface IngestResult {
    */
   saveParseCache: () => Promise<void>;
   /**
-   * Parses a Markdown text Handover generated (an API page) through this run's parse cache, so a
-   * rebuild takes the tree, its identity and its facts from there like a file's.
+   * Parses the Markdown of a page Handover generated (an API page) through this run's parse cache,
+   * as generated training modules are, so a rebuild takes the tree, its identity and its facts
+   * from there like a file's.
    */
-  parseGeneratedMarkdown: (kind: string, file: string, markdown: string) => Root;
+  parseGeneratedPage: (markdown: string, file: string) => Root;
 }
 
 export interface IngestOptions {
@@ -114,7 +115,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   }
   options.onParsed?.(records);
   const today = buildDate(options.today);
-  const parseGenerated = (markdown: string, file: string) => cachedParse(cache, 'generated-training', file, markdown, () => parseTrainingMarkdown(markdown, file).tree);
+  const parseGenerated = cachedParser(cache, 'generated-training', parseTrainingMarkdown);
   const { onDraft } = options;
   if (onDraft) {
     // Once TypeDoc is known to run (not when its output was cached: then there is no wait to fill).
@@ -146,19 +147,21 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save(), parseGeneratedMarkdown: (kind, file, markdown) => cachedParse(cache, kind, file, markdown, () => parseMarkdown(markdown, file).tree) };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save(), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
 }
 
-/** A tree parsed from a text Handover generated, through the parse cache like any file's. */
-function cachedParse(cache: ParseCache, kind: string, file: string, text: string, parse: () => Root): Root {
-  const key = cache.key(kind, file, text, '');
-  let result = cache.get<Root>(key);
-  if (!result) {
-    result = { records: [parse()], diagnostics: [] };
-    cache.set(key, result);
-  }
-  cache.identify(key, result);
-  return result.records[0]!;
+/** Parses texts Handover generated with `parse`, through the parse cache like any file's. */
+function cachedParser(cache: ParseCache, kind: string, parse: (markdown: string, file: string) => { tree: Root }): (markdown: string, file: string) => Root {
+  return (markdown, file) => {
+    const key = cache.key(kind, file, markdown, '');
+    let result = cache.get<Root>(key);
+    if (!result) {
+      result = { records: [parse(markdown, file).tree], diagnostics: [] };
+      cache.set(key, result);
+    }
+    cache.identify(key, result);
+    return result.records[0]!;
+  };
 }
 
 /** Finds the first line of the config file that contains a text, for diagnostics about it. */

@@ -65,17 +65,14 @@ export class KeyedCache<T> {
 
   /** A fresh copy of the value cached under `key`, or undefined. */
   get(key: string): T | undefined {
-    if (!this.file) return undefined;
-    const earlier = this.#previous.get(key);
-    const json = earlier ?? this.#current.get(key);
-    if (json === undefined) {
-      this.misses += 1;
+    const taken = this.#take(key);
+    if (!taken) {
+      if (this.file) this.misses += 1;
       return undefined;
     }
     // A value set in this run and asked for again is no hit on an earlier build's cache.
-    if (earlier !== undefined) this.hits += 1;
-    this.#current.set(key, json);
-    return JSON.parse(json) as T;
+    if (taken.earlier) this.hits += 1;
+    return JSON.parse(taken.json) as T;
   }
 
   /**
@@ -83,11 +80,18 @@ export class KeyedCache<T> {
    * fresh copy); the entry is kept for the next run either way. Not counted as a hit or a miss.
    */
   lazy(key: string): (() => T) | undefined {
+    const taken = this.#take(key);
+    return taken && (() => JSON.parse(taken.json) as T);
+  }
+
+  /** The JSON text under `key`, kept for the next run, and whether an earlier build saved it. */
+  #take(key: string): { json: string; earlier: boolean } | undefined {
     if (!this.file) return undefined;
-    const json = this.#previous.get(key) ?? this.#current.get(key);
+    const earlier = this.#previous.get(key);
+    const json = earlier ?? this.#current.get(key);
     if (json === undefined) return undefined;
     this.#current.set(key, json);
-    return () => JSON.parse(json) as T;
+    return { json, earlier: earlier !== undefined };
   }
 
   /**

@@ -42,7 +42,7 @@ export interface EmitOptions {
   /** Bodies serialised ahead of this emit (`preSerialise`), by their `BodySerialiser` key. */
   preSerialised?: ReadonlyMap<string, CachedBody>;
   /** Parses the Markdown of a generated page (API pages) through the build's parse cache; default: parsed afresh. */
-  parseGenerated?: (kind: string, file: string, markdown: string) => Root;
+  parseGeneratedPage?: (markdown: string, file: string) => Root;
 }
 
 /**
@@ -195,7 +195,7 @@ async function emitWithDiagrams(
   };
   for (const module of model.apiModules) {
     const markdown = apiModuleMarkdown(module, lineUrl);
-    const tree = options.parseGenerated ? options.parseGenerated('api-page', module.source.path, markdown) : parseMarkdown(markdown, module.source.path).tree;
+    const tree = options.parseGeneratedPage?.(markdown, module.source.path) ?? parseMarkdown(markdown, module.source.path).tree;
     setPage(`docs/api/${module.id}`, module.source.path, {
       title: module.name,
       description: `API reference of ${module.name}: ${module.symbols} exported symbol${module.symbols === 1 ? '' : 's'}.`,

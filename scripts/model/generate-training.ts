@@ -82,7 +82,7 @@ function onCall(alerts: readonly Alert[], runbooks: readonly Runbook[]) {
   const drill = alerts.find((alert) => alert.runbook && /page|critical/i.test(alert.severity ?? '')) ?? alerts.find((alert) => alert.runbook);
   const runbook = drill?.runbook ? byId.get(drill.runbook) : undefined;
   if (drill && runbook) {
-    lines.push('## Drill', '', ':::exercise', `\`${drill.name}\` has just fired${drill.summary ? `: "${plain(drill.summary)}"` : ''}. Without help, find its runbook and say what you would do first.`, ':::', '', ':::answer', `Open [${plain(runbook.title)}](site:runbooks/${runbook.id}/). Its first action: ${firstAction(runbook)}`, ':::', '');
+    lines.push('## Drill', '', ':::exercise', `\`${drill.name}\` has just fired${drill.summary ? `: "${plain(drill.summary)}"` : ''}. Without help, find its runbook and say what you would do first.`, ':::', '', ':::answer', `Open [${plain(runbook.title)}](site:runbooks/${runbook.id}/). Its first action: ${firstAction(runbook.body)}`, ':::', '');
     const others = runbooks.filter((other) => other.id !== runbook.id).slice(0, 2);
     if (others.length > 0) lines.push(':::quiz', `Which runbook covers \`${drill.name}\`?`, '', ...shuffle([`- [x] ${plain(runbook.title)}`, ...others.map((other) => `- [ ] ${plain(other.title)}`)], drill.id), ':::', '');
   }
@@ -114,13 +114,11 @@ function apiTour(modules: readonly ApiModule[]) {
   return { id: 'api-tour', title: 'A tour of the API', minutes: 10 + modules.length * 3, objectives: ['Know what each module of the code does', 'Know where to start reading when changing it'], markdown: lines.join('\n') };
 }
 
-/** The first step of a runbook's Mitigation (else Diagnosis) section, in plain text. */
-function firstAction(runbook: Runbook): string {
-  return firstStep(runbook.body);
-}
-
-/** Kept between runs, so a rebuild need not read an unchanged runbook's tree (`rememberedFact`). */
-const firstStep = rememberedFact('runbook-first-action', (tree: Runbook['body']): string => {
+/**
+ * The first step of a runbook's Mitigation (else Diagnosis) section, in plain text, from its body.
+ * Kept between runs, so a rebuild need not read an unchanged runbook's tree (`rememberedFact`).
+ */
+const firstAction = rememberedFact('runbook-first-action', (tree: Runbook['body']): string => {
   const children = tree.children;
   for (const section of [/mitigat|resolution|remediat|fix/i, /diagnos|investigat|troubleshoot/i]) {
     const start = children.findIndex((node) => node.type === 'heading' && section.test(toString(node)));
