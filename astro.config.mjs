@@ -9,12 +9,14 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+/** The site's settings, sent by `handover build` when it started this process early (see earlyStart). */
+const sent = await earlyStart();
 const contentDir = path.resolve(root, process.env.HANDOVER_CONTENT_DIR ?? 'content/generated');
 
 /** @type {import('./scripts/model/schemas/site-settings.ts').SiteSettings} */
 let settings;
 try {
-  settings = JSON.parse(readFileSync(path.join(contentDir, 'site.json'), 'utf8'));
+  settings = sent ?? JSON.parse(readFileSync(path.join(contentDir, 'site.json'), 'utf8'));
 } catch {
   throw new Error(`No generated content in ${contentDir}. Build the site with \`npm run build\` (or \`handover build\`), not with \`astro build\` directly.`);
 }
@@ -75,6 +77,53 @@ export default defineConfig({
     publishAssets(path.join(contentDir, 'assets')),
   ],
 });
+
+/**
+ * `handover build` can start this process before the content exists (scripts/site-build/
+ * run-astro.ts, AstroBuild), so Node, Astro and the integrations load while it generates the
+ * content. Two messages then come on the IPC channel: the run's target (environment) and site
+ * settings, once Handover knows its model, and word that the pages are written, which the content
+ * loaders wait for (site/content.config.ts). Both listeners are set at once: the messages can
+ * arrive together. Resolves with null in any other run.
+ * @returns {Promise<import('./scripts/model/schemas/site-settings.ts').SiteSettings | null>}
+ */
+function earlyStart() {
+  if (!process.env.HANDOVER_AWAIT_TARGET || !process.send) return Promise.resolve(null);
+  // Once per process, should Astro evaluate this file again: the messages come once.
+  /** @type {Record<symbol, Promise<any>>} */
+  const shared = /** @type {any} */ (globalThis);
+  const key = Symbol.for('handover.earlyStart');
+  shared[key] ??= awaitMessages();
+  return shared[key];
+}
+
+/** @returns {Promise<import('./scripts/model/schemas/site-settings.ts').SiteSettings>} */
+async function awaitMessages() {
+  // Handover stopped without a site to build (a secret found, an error): so does this process.
+  const gone = () => process.exit(1);
+  process.on('disconnect', gone);
+  /** @type {(message: { env: Record<string, string>, settings: any }) => void} */
+  let configure = () => {};
+  /** @type {() => void} */
+  let written = () => {};
+  /** @type {Promise<{ env: Record<string, string>, settings: any }>} */
+  const configured = new Promise((resolve) => (configure = resolve));
+  /** @param {any} message */
+  const onMessage = (message) => {
+    if (message?.type === 'handover:configure') configure(message);
+    if (message?.type !== 'handover:content') return;
+    process.off('message', onMessage);
+    process.off('disconnect', gone);
+    // Nothing else comes on the channel: it must not keep the build alive.
+    process.channel?.unref();
+    written();
+  };
+  /** @type {Record<symbol, Promise<void>>} */ (globalThis)[Symbol.for('handover.contentWritten')] = new Promise((resolve) => (written = resolve));
+  process.on('message', onMessage);
+  const { env, settings } = await configured;
+  Object.assign(process.env, env);
+  return settings;
+}
 
 /**
  * Exposes the generated site settings to pages as `virtual:handover/settings` (or another value as `id`).

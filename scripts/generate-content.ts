@@ -8,7 +8,9 @@ import { linkAdrs } from './model/link-adrs.ts';
 import { MermaidRenderer } from './emit/mermaid/render-mermaid.ts';
 import type { HandoverModel, SourceRecords } from './model/build-model.ts';
 import { preSerialise, type PreSerialising } from './emit/pre-serialise.ts';
+import { siteSettings } from './emit/site-settings.ts';
 import { writeContent } from './emit/write-content.ts';
+import type { SiteSettings } from './model/schemas/site-settings.ts';
 import { ingest, type IngestResult } from './ingest.ts';
 import { summariseDiagnostics } from './report/build-report.ts';
 import { CONVENTIONAL_ADR_FOLDERS, findAdrLocations } from './sources/adr/discover-adrs.ts';
@@ -37,6 +39,14 @@ export interface GenerateOptions {
    * neither competes with the newer edit for the CPU nor makes Astro reload stale content.
    */
   signal?: AbortSignal;
+  /**
+   * Called with the site's settings (`site.json`) once the model is known, before the pages are
+   * emitted and written: `handover build` hands them to Astro's process, started with the build,
+   * which resolves its config while the pages are written.
+   */
+  onSettings?: (settings: SiteSettings, ingested: IngestResult) => void;
+  /** See `IngestOptions.onLongRun`. */
+  onLongRun?: () => void;
 }
 
 /** Everything generateContent produced. */
@@ -87,7 +97,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   const ahead: { work?: PreSerialising } = {};
   const base = options.base;
   const onDraft = options.public || typeof base !== 'string' ? undefined : (draft: HandoverModel, identifiers: ReadonlySet<string>) => (ahead.work = preSerialise(draft, { base }, identifiers));
-  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records), onDraft }).catch(async (error: unknown) => {
+  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records), onDraft, onLongRun: options.onLongRun }).catch(async (error: unknown) => {
     await ahead.work?.stop();
     throw error;
   });
@@ -107,11 +117,14 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
   const found = locations.folders.length > 0 ? locations.folders : locations.rootFiles.length > 0 ? ['(repository root)'] : [];
   const [serialised, clean] = await Promise.all([openSerialiseCache(options.cacheDir), openCleanTextCache(options.cacheDir)]);
+  const adrFolders = { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS };
+  const siteTitle = ingested.config.site.title ?? null;
+  options.onSettings?.(siteSettings(ingested.model, { siteTitle, adrFolders }), ingested);
   const emit = await emitContent(ingested.model, {
     repoRoot: options.repoRoot,
     base: typeof options.base === 'function' ? options.base(ingested) : options.base,
-    adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS },
-    siteTitle: ingested.config.site.title ?? null,
+    adrFolders,
+    siteTitle,
     today: ingested.today,
     readiness,
     hiddenPaths: new Set(ingested.internal.map((document) => document.path)),

@@ -66,6 +66,12 @@ export interface IngestOptions {
    * pages from it while this thread would otherwise wait for TypeDoc.
    */
   onDraft?: (draft: HandoverModel, sourceIdentifiers: ReadonlySet<string>) => void;
+  /**
+   * Called (once) as soon as the run is known to take seconds rather than a fraction of one:
+   * TypeDoc has to run (its output was not cached), or no document was in the parse cache.
+   * `handover build` then starts Astro's process alongside (site-build/run-astro.ts, AstroBuild).
+   */
+  onLongRun?: () => void;
 }
 
 /** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -86,7 +92,17 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   // TypeDoc runs in a worker thread from here on, while the documents are parsed.
   let typedocStarted = (_identifiers: ReadonlySet<string>) => {};
   const typedocRunning = new Promise<ReadonlySet<string>>((resolve) => (typedocStarted = resolve));
-  const apiRead = readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null, { onTypedocStart: (identifiers) => typedocStarted(identifiers) });
+  let longRun = options.onLongRun;
+  const onLongRun = () => {
+    longRun?.();
+    longRun = undefined;
+  };
+  const apiRead = readApi(repoRoot, config.api.entryPoints, options.cacheDir ?? null, {
+    onTypedocStart: (identifiers) => {
+      onLongRun();
+      typedocStarted(identifiers);
+    },
+  });
   apiRead.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   const runSource = <TRecord>(source: Source<TRecord>) => runOneSource(source, context, files, diagnostics, cache);
   const records: SourceRecords = {
@@ -113,6 +129,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     });
     (records as Record<typeof kind, unknown[]>)[kind] = unique.records;
   }
+  if (cache.use() === 'miss') onLongRun();
   options.onParsed?.(records);
   const today = buildDate(options.today);
   const parseGenerated = cachedParser(cache, 'generated-training', parseTrainingMarkdown);

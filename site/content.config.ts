@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineCollection, type SchemaContext } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { ReadinessPageSchema } from '../scripts/model/schemas/readiness.ts';
@@ -27,16 +27,33 @@ const handoverFrontmatter = z.object({
  */
 const docsPageSchema = docsSchema({ extend: handoverFrontmatter })({ image: () => z.never() } as unknown as SchemaContext);
 
+/**
+ * `handover build` starts Astro before the pages are written (astro.config.mjs, earlyStart): set
+ * then, this settles once they are. Settled from the start in any other run.
+ */
+const contentWritten = (globalThis as { [key: symbol]: Promise<void> | undefined })[Symbol.for('handover.contentWritten')] ?? Promise.resolve();
+
+/** A loader that reads the content folder only once the pages are written. */
+function afterContent(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      await contentWritten;
+      await loader.load(context);
+    },
+  };
+}
+
 /** A collection of records emitted as a JSON array in the content folder's `data/`. */
 function dataCollection<T extends z.ZodType>(fileName: string, schema: T) {
-  return defineCollection({ loader: file(path.join(contentDir, 'data', fileName)), schema });
+  return defineCollection({ loader: afterContent(file(path.join(contentDir, 'data', fileName))), schema });
 }
 
 export const collections = {
   docs: defineCollection({
     // Nothing reads an entry's raw body, and keeping it made Astro's data store (which the build
     // bundles as one module) 30 % larger.
-    loader: glob({ base: path.join(contentDir, 'docs'), pattern: '**/[^_]*.{md,mdx}', retainBody: false }),
+    loader: afterContent(glob({ base: path.join(contentDir, 'docs'), pattern: '**/[^_]*.{md,mdx}', retainBody: false })),
     schema: docsPageSchema,
   }),
   adrs: dataCollection('adrs.json', AdrSummarySchema),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildSite, type BuildSiteOptions } from '../site-build/build-site.ts';
 import { createStagingFolder } from '../site-build/staging-folder.ts';
 import { assembleVersions } from '../site-build/versioned/assemble-versions.ts';
+import type { IngestResult } from '../ingest.ts';
 import { resolveVersionName } from '../site-build/versioned/version-name.ts';
 import { readVersionsIndex, versionsIndex, type VersionsIndex } from '../site-build/versioned/versions-index.ts';
 import { ExitCode } from './exit-codes.ts';
@@ -44,13 +45,18 @@ export async function buildCommand(options: BuildCommandOptions, reporter: Repor
   const staging = await createStagingFolder(outDir);
   try {
     let version = '';
+    // Each of these may be called first (and `version` is kept for assembling the versions below).
+    const versionOf = (ingested: IngestResult) => (version = resolveVersionName(options.version, ingested.model.release.version));
     const siteOptions: BuildSiteOptions = options.versioned
       ? {
           repoRoot, contentDir, cacheDir, siteUrl,
           public: options.public,
-          base: (ingested) => `${base}${(version = resolveVersionName(options.version, ingested.model.release.version))}/`,
-          siteDir: () => path.join(staging.dir, version),
-          versions: () => ({ current: version, versions: versionsIndex([version, ...(previous?.index.versions ?? [])]).versions, root: base }),
+          base: (ingested) => `${base}${versionOf(ingested)}/`,
+          siteDir: (ingested) => path.join(staging.dir, versionOf(ingested)),
+          versions: (ingested) => {
+            const current = versionOf(ingested);
+            return { current, versions: versionsIndex([current, ...(previous?.index.versions ?? [])]).versions, root: base };
+          },
         }
       : { repoRoot, contentDir, cacheDir, siteUrl, base, siteDir: () => staging.dir, public: options.public };
     const built = await buildSite(siteOptions, reporter);

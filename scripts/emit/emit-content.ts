@@ -16,6 +16,7 @@ import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
 import { frontMatterBlock } from './front-matter.ts';
 import { commitUrl, releasesPageTree } from './releases-page.ts';
+import { siteSettings } from './site-settings.ts';
 
 export type { CachedBody } from './body-serialiser.ts';
 
@@ -241,28 +242,7 @@ async function emitWithDiagrams(
     outcomes: model.outcomes.map(({ kind: _kind, ...outcome }) => outcome),
     security: model.security.map(({ kind: _kind, ...file }) => ({ ...file, sourceUrl: sourceUrl(service, file.path) })),
   }]));
-  const settings: SiteSettings = {
-    title: options.siteTitle ?? `${service.name} handover`,
-    description: service.description,
-    repoUrl: service.repoUrl,
-    sections: [
-      { label: 'Overview', link: '/' },
-      { label: 'Readiness', link: '/readiness/' },
-      { label: 'Decisions (ADRs)', link: '/adr/' },
-      ...(model.runbooks.length + model.alerts.length > 0
-        ? [{ label: 'Operations', items: [{ label: 'Runbooks', link: '/runbooks/' }, { label: 'Alerts', link: '/alerts/' }] }]
-        : []),
-      ...(model.apiModules.length > 0 ? [{ label: 'API reference', link: '/api/' }] : []),
-      ...(model.training.length > 0
-        ? [{ label: 'Training and handover', items: [{ label: 'Learning path', link: '/training/' }, ...(model.sessions.length > 0 ? [{ label: 'Sessions', link: '/sessions/' }] : []), { label: 'Sign-off', link: '/sign-off/' }] }]
-        : []),
-      ...(model.debt.length + model.codeMarkers.length > 0
-        ? [{ label: 'Technical debt', items: [{ label: 'Debt register', link: '/debt/' }, { label: 'Debt in code', link: '/debt/code-markers/' }] }]
-        : []),
-      { label: 'Releases', link: '/releases/' },
-    ],
-    adr: options.adrFolders,
-  };
+  const settings = siteSettings(model, options);
   files.set('site.json', json(settings));
   diagnostics.push(...images.diagnostics);
   return {

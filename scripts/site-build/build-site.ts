@@ -3,7 +3,7 @@ import type { IngestResult } from '../ingest.ts';
 import type { Reporter } from '../cli/reporter.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeBlockedReport, writeBuildReports, type StageTimings } from './build-reports.ts';
-import { runAstro } from './run-astro.ts';
+import { AstroBuild } from './run-astro.ts';
 import { runPagefind } from './run-pagefind.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -36,8 +36,16 @@ export type BuiltSite =
 /** Generates content, runs Astro (with Starlight's Pagefind) into the site folder, and writes the reports. */
 export async function buildSite(options: BuildSiteOptions, reporter: Reporter): Promise<BuiltSite> {
   const stages = timeSteps(reporter);
-  const started = await generateAndStartAstro(options, reporter, stages.progress);
-  if (!started.ok) return started;
+  // Astro's process starts up while the content is generated when that takes seconds (AstroBuild).
+  const astroProcess = new AstroBuild({ cacheDir: options.cacheDir });
+  const started = await generateAndStartAstro(options, reporter, stages.progress, astroProcess).catch((error: unknown) => {
+    astroProcess.cancel();
+    throw error;
+  });
+  if (!started.ok) {
+    astroProcess.cancel();
+    return started;
+  }
   const { generated, siteDir, siteBase, astro, astroStarted } = started;
   // The model, the pages and the caches were only needed until Astro started: at 5,000 documents
   // they are a gigabyte this process would otherwise hold for the rest of the build.
@@ -61,18 +69,21 @@ export async function buildSite(options: BuildSiteOptions, reporter: Reporter): 
  * Generates the content and starts Astro on it; keeps only what the reports need, so the rest can
  * be collected while Astro builds.
  */
-async function generateAndStartAstro(options: BuildSiteOptions, reporter: Reporter, progress: Reporter): Promise<
+async function generateAndStartAstro(options: BuildSiteOptions, reporter: Reporter, progress: Reporter, astroProcess: AstroBuild): Promise<
   | { ok: true; generated: GeneratedSummary; siteDir: string; siteBase: string; astro: Promise<{ code: number; tail: string[] }>; astroStarted: number }
   | { ok: false; secrets: Diagnostic[]; report: string }
 > {
-  let siteBase = '/';
+  const siteBase = (ingested: IngestResult) => (typeof options.base === 'function' ? options.base(ingested) : options.base);
   const generated = await generateContent({
     repoRoot: options.repoRoot,
     contentDir: options.contentDir,
     cacheDir: options.cacheDir,
-    base: (ingested) => (siteBase = typeof options.base === 'function' ? options.base(ingested) : options.base),
+    base: siteBase,
     public: options.public,
     scanSecrets: true,
+    onLongRun: () => astroProcess.start(),
+    // A started Astro resolves its config while the pages are emitted and written.
+    onSettings: (settings, ingested) => astroProcess.configure({ contentDir: options.contentDir, outDir: options.siteDir(ingested), siteUrl: options.siteUrl, base: siteBase(ingested), versions: options.versions?.(ingested) }, settings),
   }, progress);
   if (generated.secrets && generated.secrets.blocking.length > 0) {
     return { ok: false, secrets: generated.report.diagnostics, report: await writeBlockedReport(generated.report, options.cacheDir) };
@@ -80,18 +91,10 @@ async function generateAndStartAstro(options: BuildSiteOptions, reporter: Report
   const siteDir = options.siteDir(generated);
   reporter.step('Building the site (Astro, Starlight, Pagefind)');
   const astroStarted = performance.now();
-  const astro = runAstro({
-    command: 'build',
-    contentDir: options.contentDir,
-    outDir: siteDir,
-    cacheDir: options.cacheDir,
-    siteUrl: options.siteUrl,
-    base: siteBase,
-    versions: options.versions?.(generated),
-  });
+  const astro = astroProcess.begin();
   // The caches are written while Astro builds, when this process is otherwise idle.
   await generated.saveCaches();
-  return { ok: true, generated: { report: generated.report, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache }, siteDir, siteBase, astro: astro.done, astroStarted };
+  return { ok: true, generated: { report: generated.report, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache }, siteDir, siteBase: siteBase(generated), astro: astro.done, astroStarted };
 }
 
 /**

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SiteSettings } from '../model/schemas/site-settings.ts';
 
 /** The Handover package root, where astro.config.mjs and site/ live. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -10,19 +11,26 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** Astro's own state folder for this installation (`<root>/.astro/`): the dev server's data store, the content layer's module list. */
 const DOT_ASTRO = path.join(PACKAGE_ROOT, '.astro');
 
-export interface AstroRunOptions {
-  command: 'build' | 'dev' | 'preview';
+/** What a run builds or serves, and where: known once the content is generated. */
+export interface AstroTarget {
   contentDir: string;
   outDir: string;
-  cacheDir: string;
   siteUrl?: string;
   base?: string;
-  port?: number;
   /** For a versioned build: the version built, every version known, and the base of the whole site (for the version switcher). */
   versions?: { current: string; versions: string[]; root: string };
+}
+
+/** How Astro's process runs: known before the content is. */
+export interface AstroProcessOptions {
+  command: 'build' | 'dev' | 'preview';
+  cacheDir: string;
+  port?: number;
   /** Receives each line Astro prints (already filtered of known noise). */
   onLine?: (line: string) => void;
 }
+
+export type AstroRunOptions = AstroTarget & AstroProcessOptions;
 
 /** A running Astro command. */
 export interface AstroRun {
@@ -79,9 +87,74 @@ function forgetOtherContentFolders(contentDir: string, dataStore: string): void 
  * Resolves with the exit code; the last lines of output are kept for error messages.
  */
 export function runAstro(options: AstroRunOptions): AstroRun {
+  // `handover dev` sends its reloads on an IPC channel (astro.config.mjs, reloadOnRequest).
+  return spawnAstro(options, targetEnv(options, options), options.command === 'dev').run;
+}
+
+/**
+ * `astro build` for `handover build`, which can start Astro's process before the content exists:
+ * Node, Astro, the integrations and then the site's config load (about 3 s) while Handover is
+ * still generating the content. `start` spawns the process (early, when the generation will take
+ * seconds); astro.config.mjs waits for `configure` (the run's target and site settings, known once
+ * the model is), and the content loaders (site/content.config.ts) wait for `begin`, sent once the
+ * pages are written. A build that was never started early starts at `begin`.
+ */
+export class AstroBuild {
+  readonly #options: Omit<AstroProcessOptions, 'command' | 'port'>;
+  #spawned: { child: ChildProcess; run: AstroRun } | null = null;
+  #configuration: object | null = null;
+
+  constructor(options: Omit<AstroProcessOptions, 'command' | 'port'>) {
+    this.#options = options;
+  }
+
+  /** Spawns Astro's process now, if it is not running yet. */
+  start(): void {
+    if (this.#spawned) return;
+    this.#spawned = spawnAstro({ ...this.#options, command: 'build' }, { HANDOVER_AWAIT_TARGET: '1' }, true);
+    if (this.#configuration) this.#send(this.#configuration);
+  }
+
+  /** Where the site goes and its settings (`site.json`): a started process resolves its config and starts up. */
+  configure(target: AstroTarget, settings: SiteSettings): void {
+    this.#configuration = { type: 'handover:configure', env: targetEnv({ ...this.#options, command: 'build' }, target), settings };
+    if (this.#spawned) this.#send(this.#configuration);
+  }
+
+  /** The pages are written: Astro reads them and builds. */
+  begin(): AstroRun {
+    if (!this.#configuration) throw new Error('AstroBuild: begin() before configure()');
+    this.start();
+    this.#send({ type: 'handover:content' });
+    return this.#spawned!.run;
+  }
+
+  /** Stops a process that will not be needed (nothing to build, or the generation failed). */
+  cancel(): void {
+    this.#spawned?.run.stop();
+  }
+
+  #send(message: object): void {
+    // A process that has already exited reports why through its run's `done`.
+    if (this.#spawned?.child.connected) this.#spawned.child.send(message);
+  }
+}
+
+/** The environment that tells astro.config.mjs and site/content.config.ts what to build and where. */
+function targetEnv(options: AstroProcessOptions, target: AstroTarget): Record<string, string> {
   // Astro's dev server keeps its data store in `.astro/`, a build in the cache folder.
   const dataStore = path.join(options.command === 'dev' ? DOT_ASTRO : options.cacheDir, 'data-store.json');
-  if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, dataStore);
+  if (options.command !== 'preview') forgetOtherContentFolders(target.contentDir, dataStore);
+  return {
+    HANDOVER_CONTENT_DIR: target.contentDir,
+    HANDOVER_OUT_DIR: target.outDir,
+    HANDOVER_SITE_URL: target.siteUrl ?? '',
+    HANDOVER_BASE: target.base ?? '/',
+    HANDOVER_VERSIONS: target.versions ? JSON.stringify(target.versions) : '',
+  };
+}
+
+function spawnAstro(options: AstroProcessOptions, env: Record<string, string>, ipc: boolean): { child: ChildProcess; run: AstroRun } {
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   // V8 lets the heap grow up to four times past what the last full collection kept. Astro's build
@@ -107,16 +180,11 @@ export function runAstro(options: AstroRunOptions): AstroRun {
       // An inherited NODE_ENV (test runners set `test`) would build the site in dev mode, where
       // Starlight replaces search with a notice.
       NODE_ENV: options.command === 'dev' ? 'development' : 'production',
-      HANDOVER_CONTENT_DIR: options.contentDir,
-      HANDOVER_OUT_DIR: options.outDir,
       HANDOVER_CACHE_DIR: options.cacheDir,
-      HANDOVER_SITE_URL: options.siteUrl ?? '',
-      HANDOVER_BASE: options.base ?? '/',
-      HANDOVER_VERSIONS: options.versions ? JSON.stringify(options.versions) : '',
+      ...env,
       FORCE_COLOR: '0',
     },
-    // The dev server takes messages from `handover dev` (astro.config.mjs, reloadOnRequest).
-    stdio: ['ignore', 'pipe', 'pipe', ...(options.command === 'dev' ? (['ipc'] as const) : [])],
+    stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])],
   });
   const tail: string[] = [];
   const onLine = (line: string) => {
@@ -148,11 +216,12 @@ export function runAstro(options: AstroRunOptions): AstroRun {
       resolve({ code: code ?? 1, tail });
     });
   });
-  return {
+  const run: AstroRun = {
     done,
     stop: () => child.kill('SIGINT'),
     reload: () => {
       if (child.connected) child.send('handover:reload');
     },
   };
+  return { child, run };
 }
