@@ -23,7 +23,7 @@ import { trainingSource } from './sources/training/index.ts';
 import type { Source, SourceContext } from './sources/types.ts';
 import type { HandoverConfig } from './config/schema.ts';
 import type { Root } from 'mdast';
-import { parseTrainingMarkdown } from './sources/training/parse-training.ts';
+import { parseGeneratedTraining } from './sources/training/parse-training.ts';
 import { parseMarkdown } from './sources/markdown/parse-markdown.ts';
 
 export interface IngestResult {
@@ -132,7 +132,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   if (cache.use() === 'miss') onLongRun();
   options.onParsed?.(records);
   const today = buildDate(options.today);
-  const parseGenerated = cachedParser(cache, 'generated-training', parseTrainingMarkdown);
+  const parseGenerated = cachedParser(cache, 'generated-training', parseGeneratedTraining);
   const { onDraft } = options;
   if (onDraft) {
     // Once TypeDoc is known to run (not when its output was cached: then there is no wait to fill).

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseTrainingMarkdown } from '../sources/training/parse-training.ts';
+import { parseGeneratedTraining } from '../sources/training/parse-training.ts';
 import { rememberedFact } from '../sources/tree-identity.ts';
 import type { Adr } from './schemas/adr.ts';
 import type { Alert } from './schemas/alert.ts';
@@ -17,7 +17,7 @@ interface Inputs {
   apiModules: readonly ApiModule[];
   /** Titles of authored modules: a generated module whose topic they cover is left out. */
   authoredTitles: readonly string[];
-  /** Parses a module's Markdown (a build passes one backed by its parse cache); default: parseTrainingMarkdown. */
+  /** Parses a module's Markdown (a build passes one backed by its parse cache); default: parseGeneratedTraining. */
   parse?: (markdown: string, file: string) => Root;
 }
 
@@ -41,7 +41,7 @@ export function generateTrainingModules(inputs: Inputs): TrainingModule[] {
   if (inputs.apiModules.length > 0 && !covered(/\bapi\b|code tour/i)) modules.push(apiTour(inputs.apiModules));
   return modules.map((module, index) => {
     const file = `(generated) ${module.id}`;
-    const tree = inputs.parse ? inputs.parse(module.markdown, file) : parseTrainingMarkdown(module.markdown, file).tree;
+    const tree = inputs.parse ? inputs.parse(module.markdown, file) : parseGeneratedTraining(module.markdown, file).tree;
     let quizzes = 0;
     let exercises = 0;
     for (const node of tree.children) {
