@@ -10,6 +10,7 @@ import { mdastTrainingDirectives } from './mdast-training-directives.ts';
 import { mdastAllowList } from './mdast-allow-list.ts';
 import { mdastRawHtmlToJsx } from './mdast-raw-html-to-jsx.ts';
 import { mdastRewriteUrls, type UrlResolver } from './mdast-rewrite-urls.ts';
+import { cloneTree } from '../../sources/markdown/clone-tree.ts';
 
 export interface SerialiseOptions {
   resolveUrl: UrlResolver;
@@ -38,7 +39,7 @@ const MDX_ONLY = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpr
  * serialiser writes (`\{`, `\<`, character references) read the same in Markdown.
  */
 export function serialiseDocument(tree: Root, options: SerialiseOptions): { text: string; mdx: boolean } {
-  const copy = structuredClone(tree);
+  const copy = cloneTree(tree);
   mdastTrainingDirectives()(copy);
   mdastLinkSymbols(options.symbols ?? new Map())(copy);
   mdastRewriteUrls(options.resolveUrl)(copy);

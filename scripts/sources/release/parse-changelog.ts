@@ -7,6 +7,7 @@ import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { ParseResult, SourceText } from '../types.ts';
 import { readReleaseHeading, type ReleaseHeading } from './release-heading.ts';
 import { compareVersions } from './version-text.ts';
+import { cloneTree } from '../markdown/clone-tree.ts';
 
 const HINT = 'Write one heading per release, as Keep a Changelog does: `## [1.2.0] - 2026-01-05`, with `### Added`, `### Fixed`... under it (see https://keepachangelog.com).';
 
@@ -79,7 +80,7 @@ function releaseNotes(node: Heading, heading: ReleaseHeading, path: string, defi
 
 /** A copy of a node with `[text][ref]` links and images turned into inline ones. */
 function withLinksResolved(node: RootContent, definitions: ReadonlyMap<string, Definition>): RootContent {
-  const copy = structuredClone(node);
+  const copy = cloneTree(node);
   visit(copy as Nodes, (child: Nodes, index: number | undefined, parent: Parent | undefined) => {
     if (!parent || index === undefined) return undefined;
     if (child.type === 'linkReference' || child.type === 'imageReference') {
