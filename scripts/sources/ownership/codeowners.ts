@@ -17,11 +17,16 @@ export function parseCodeowners(text: string): CodeownersRule[] {
   });
 }
 
+/** Each rule's pattern compiled once: a build asks for the owners of every runbook. */
+const matchers = new WeakMap<CodeownersRule, ReturnType<typeof ignore>>();
+
 /** The owners of a repo path under CODEOWNERS rules (the last matching rule), or []. */
 export function ownersOf(rules: readonly CodeownersRule[], repoPath: string): string[] {
   for (let index = rules.length - 1; index >= 0; index -= 1) {
     const rule = rules[index]!;
-    if (ignore().add(rule.pattern).ignores(repoPath)) return rule.owners;
+    let matcher = matchers.get(rule);
+    if (!matcher) matchers.set(rule, (matcher = ignore().add(rule.pattern)));
+    if (matcher.ignores(repoPath)) return rule.owners;
   }
   return [];
 }
