@@ -28,6 +28,33 @@ export function serialiseMdx(tree: Root, options: SerialiseOptions): string {
   return serialiseDocument(tree, options).text;
 }
 
+/**
+ * The serialiser's options, made once: mdast-util-to-markdown compiles each "unsafe" pattern into
+ * a regular expression the first time it meets it and keeps it on the pattern object, so options
+ * (and extensions) made afresh for every page compiled them all again for every page. (V8 caches
+ * the expressions themselves, so that cost little: 550 ADRs serialised in the same time within
+ * the noise.)
+ */
+const TO_MARKDOWN: Parameters<typeof toMarkdown>[1] = {
+  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
+  // MDX has no autolinks: `<https://x>` would be read as JSX.
+  resourceLink: true,
+  bullet: '-',
+  emphasis: '_',
+  rule: '-',
+  fences: true,
+  // A line starting with `import` or `export` would be run as ESM by MDX: encode its first
+  // letter as a character reference. (mdast-util-mdx does not escape these.)
+  unsafe: [
+    { character: 'i', atBreak: true, after: 'mport\\b' },
+    { character: 'e', atBreak: true, after: 'xport\\b' },
+    // Text directly inside a JSX element written on one line (`<td>{id}</td>`) is not in a
+    // "phrasing" construct, where mdast-util-mdx escapes these; escape them there too.
+    { character: '{', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
+    { character: '<', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
+  ],
+};
+
 /** Node types only MDX can render; a page without them (and without raw HTML) is plain Markdown. */
 const MDX_ONLY = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html']);
 
@@ -52,24 +79,6 @@ export function serialiseDocument(tree: Root, options: SerialiseOptions): { text
     if (MDX_ONLY.has(node.type)) mdx = true;
     return mdx ? EXIT : CONTINUE;
   });
-  const text = toMarkdown(copy, {
-    extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown()],
-    // MDX has no autolinks: `<https://x>` would be read as JSX.
-    resourceLink: true,
-    bullet: '-',
-    emphasis: '_',
-    rule: '-',
-    fences: true,
-    // A line starting with `import` or `export` would be run as ESM by MDX: encode its first
-    // letter as a character reference. (mdast-util-mdx does not escape these.)
-    unsafe: [
-      { character: 'i', atBreak: true, after: 'mport\\b' },
-      { character: 'e', atBreak: true, after: 'xport\\b' },
-      // Text directly inside a JSX element written on one line (`<td>{id}</td>`) is not in a
-      // "phrasing" construct, where mdast-util-mdx escapes these; escape them there too.
-      { character: '{', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
-      { character: '<', inConstruct: ['mdxJsxTextElement', 'mdxJsxFlowElement'] },
-    ],
-  });
+  const text = toMarkdown(copy, TO_MARKDOWN);
   return { text, mdx };
 }
