@@ -11,7 +11,7 @@ import { alertSource } from './sources/alert/index.ts';
 import { readApi } from './sources/api/read-api.ts';
 import { codeMarkerSource } from './sources/code-marker/index.ts';
 import { debtSource } from './sources/debt/index.ts';
-import { blameDates } from './sources/git/blame-dates.ts';
+import { blameDates, openBlameCache } from './sources/git/blame-dates.ts';
 import { headCommit, lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
 import { ownershipSource } from './sources/ownership/index.ts';
 import { readGitRelease } from './sources/release/read-git-release.ts';
@@ -144,14 +144,16 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
-  const markerDates = await blameDates(repoRoot, markerLines);
+  const commit = await headCommit(repoRoot);
+  const blameCache = await openBlameCache(options.cacheDir ?? null);
+  const markerDates = await blameDates(repoRoot, markerLines, { head: commit, cache: blameCache });
   const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
   const api = await apiRead;
   diagnostics.push(...api.diagnostics);
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
   // The tag history is only read (one git log per tag) when there is no changelog to show.
   const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
-  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit: await headCommit(repoRoot), gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated });
+  const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit, gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);
   const report: BuildReport = {
@@ -164,7 +166,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => cache.save(), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => Promise.all([cache.save(), blameCache.save()]).then(() => undefined), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
 }
 
 /** Parses texts Handover generated with `parse`, through the parse cache like any file's. */
