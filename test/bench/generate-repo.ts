@@ -1,6 +1,9 @@
 // Writes a synthetic but realistic service repository with N documents (ADRs and runbooks of about
 // 600 words), plus what such a service has beside them: Prometheus alert rules pointing at the
-// runbooks, a debt register, and TypeScript sources with doc comments. Deterministic (seeded).
+// runbooks, a debt register, and TypeScript sources with doc comments and debt markers, committed
+// to git (a real service's repository has a history, which Handover reads: review dates, blame
+// dates of markers, release tags). Deterministic (seeded, and the commit's dates are fixed).
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bullets, createRandom, isoDate, paragraph, slugify, title, type Random } from './prose.ts';
@@ -17,6 +20,8 @@ export interface GeneratedRepo {
   dir: string;
   documents: BaselineDocument[];
   counts: { adrs: number; runbooks: number; alerts: number; debt: number; apiFiles: number; apiSymbols: number; mermaid: number };
+  /** Whether the repository was committed to git (no git on the machine: plain files). */
+  git: boolean;
 }
 
 const REPO_URL = 'https://github.com/example-council/bench-service';
@@ -65,7 +70,8 @@ export async function generateRepo(dir: string, documentCount: number, seed = 20
   for (let file = 1; file <= apiFiles; file++) {
     const names = Array.from({ length: SYMBOLS_PER_FILE }, (_, index) => symbol(file, index + 1));
     symbols += names.length;
-    files.set(`src/modules/module-${String(file).padStart(3, '0')}.ts`, tsModule(random, names));
+    // Every module carries a debt marker, dated by `git blame`.
+    files.set(`src/modules/module-${String(file).padStart(3, '0')}.ts`, `${tsModule(random, names)}\n// TODO(BENCH-${file}): split this module once the queue work lands.\n`);
   }
   files.set('src/index.ts', Array.from({ length: apiFiles }, (_, index) => `export * from './modules/module-${String(index + 1).padStart(3, '0')}.ts';`).join('\n') + '\n');
   files.set('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, allowImportingTsExtensions: true, noEmit: true }, include: ['src'] }, null, 2));
@@ -78,7 +84,23 @@ export async function generateRepo(dir: string, documentCount: number, seed = 20
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);
   }
-  return { dir, documents, counts: { adrs: adrCount, runbooks: runbookCount, alerts: alerts.length, debt, apiFiles, apiSymbols: symbols, mermaid } };
+  return { dir, documents, counts: { adrs: adrCount, runbooks: runbookCount, alerts: alerts.length, debt, apiFiles, apiSymbols: symbols, mermaid }, git: commitAll(dir) };
+}
+
+/** Commits everything as one release, tagged like package.json's version; false without git. */
+function commitAll(dir: string): boolean {
+  const date = '2026-11-02T10:00:00Z';
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd: dir, env, stdio: 'ignore' });
+  try {
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'Release 1.0.0');
+    git('tag', '-a', 'v1.0.0', '-m', 'Release 1.0.0');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The Mermaid source of the `index`th diagram: each differs, as real diagrams do. */

@@ -138,7 +138,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     systems[name].size = await siteSize(site.dir);
     systems[name].scripts = await pageScripts(browser, site.dir, site.page);
   }
-  return { size, runs, counts: repo.counts, systems, stages, warm, mermaid, starlightSkipped: !withStarlight };
+  return { size, runs, counts: repo.counts, git: repo.git, systems, stages, warm, mermaid, starlightSkipped: !withStarlight };
 }
 
 function log(line: string): void {
