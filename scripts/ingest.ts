@@ -9,10 +9,11 @@ import { ParseCache, type ParseCacheUse } from './sources/parse-cache.ts';
 import { sourceFileReader } from './sources/read-source-file.ts';
 import { alertSource } from './sources/alert/index.ts';
 import { readApi } from './sources/api/read-api.ts';
+import { RepoListing } from './sources/shared/repo-files.ts';
 import { codeMarkerSource } from './sources/code-marker/index.ts';
 import { debtSource } from './sources/debt/index.ts';
 import { blameDates, openBlameCache } from './sources/git/blame-dates.ts';
-import { headCommit, lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
+import { lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
 import { ownershipSource } from './sources/ownership/index.ts';
 import { readGitRelease } from './sources/release/read-git-release.ts';
 import { releaseSource } from './sources/release/index.ts';
@@ -85,7 +86,9 @@ export function buildDate(explicit?: string): string {
 /** Runs config, every source and the model over a service repo: everything before emit. */
 export async function ingest(repoRoot: string, options: IngestOptions = {}): Promise<IngestResult> {
   const { config, file: configFile, text: configText, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
-  const context: SourceContext = { repoRoot, config };
+  // Git is asked for the repository's files once, for every scan of it.
+  const listing = new RepoListing(repoRoot);
+  const context: SourceContext = { repoRoot, config, listing };
   const files: FileOutcome[] = [];
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const cache = options.cacheDir ? await ParseCache.open(options.cacheDir, repoRoot, config) : ParseCache.disabled();
@@ -102,7 +105,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
       onLongRun();
       typedocStarted(identifiers);
     },
-  });
+  }, listing);
   apiRead.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   const runSource = <TRecord>(source: Source<TRecord>) => runOneSource(source, context, files, diagnostics, cache);
   const records: SourceRecords = {
@@ -144,15 +147,15 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
-  const commit = await headCommit(repoRoot);
+  // The tag history is only read (one git log per tag) when there is no changelog to show.
+  const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
+  const commit = gitRelease.commit;
   const blameCache = await openBlameCache(options.cacheDir ?? null);
   const markerDates = await blameDates(repoRoot, markerLines, { head: commit, cache: blameCache });
   const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
   const api = await apiRead;
   diagnostics.push(...api.diagnostics);
   for (const entryPoint of api.entryPoints) files.push({ path: entryPoint, source: 'api', outcome: api.modules.length > 0 ? 'record' : 'error', records: api.modules.map((module) => module.id), reason: api.modules.length > 0 ? null : 'TypeDoc could not document it' });
-  // The tag history is only read (one git log per tag) when there is no changelog to show.
-  const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
   const { model, diagnostics: modelDiagnostics } = buildModel(records, config, repoRoot, { today, lastCommitDates, markerDates, apiModules: api.modules, commit, gitRelease, configFile, configLine: lineFinder(configText ?? ''), parseGenerated });
   diagnostics.push(...modelDiagnostics);
   const sorted = sortDiagnostics(diagnostics);

@@ -1,3 +1,4 @@
+import type { RepoListing } from './shared/repo-files.ts';
 import type { HandoverConfig } from '../config/schema.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 
@@ -22,6 +23,8 @@ export interface SourceContext {
   config: HandoverConfig;
   /** While parsing: every path this source discovered, for rules that depend on neighbours. */
   discovered?: ReadonlySet<string>;
+  /** The build's listing of the repository, shared by every scan of it (default: one per scan). */
+  listing?: RepoListing;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { repoFiles } from '../shared/repo-files.ts';
+import { listingOf } from '../shared/repo-files.ts';
 import type { SourceContext } from '../types.ts';
 
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/.*/**'];
@@ -16,7 +16,7 @@ export async function discoverAlertFiles(context: SourceContext): Promise<string
   const configured = context.config.alerts.paths;
   const candidates = configured
     ? (await Promise.all(configured.map((entry) => expand(context.repoRoot, entry.replace(/^\.\//, '').replace(/\/+$/, ''))))).flat()
-    : await repoFiles(context.repoRoot, ['**/*.{yml,yaml}']);
+    : await listingOf(context).files(['**/*.{yml,yaml}']);
   const rules: string[] = [];
   for (const candidate of [...new Set(candidates)].sort()) {
     if (configured || (await looksLikeRules(path.join(context.repoRoot, candidate)))) rules.push(candidate);

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ApiModule } from '../../model/schemas/api.ts';
-import { repoFiles } from '../shared/repo-files.ts';
+import { RepoListing } from '../shared/repo-files.ts';
 import { runWorker } from '../../workers/run-worker.ts';
 import { findEntryPoints } from './entry-points.ts';
 import { typedocFailed, type TypedocInput, type TypedocOutput } from './run-typedoc.ts';
@@ -29,7 +29,7 @@ export interface ApiResult {
  * cached under a hash of every TypeScript source, tsconfig and package.json, so a build with
  * unchanged sources does not run TypeDoc at all.
  */
-export async function readApi(repoRoot: string, configured: string[] | undefined, cacheDir: string | null, events: { onTypedocStart?: (identifiers: ReadonlySet<string>) => void } = {}): Promise<ApiResult> {
+export async function readApi(repoRoot: string, configured: string[] | undefined, cacheDir: string | null, events: { onTypedocStart?: (identifiers: ReadonlySet<string>) => void } = {}, listing = new RepoListing(repoRoot)): Promise<ApiResult> {
   const { files: entryPoints, tried } = await findEntryPoints(repoRoot, configured);
   if (entryPoints.length === 0) {
     return {
@@ -42,7 +42,7 @@ export async function readApi(repoRoot: string, configured: string[] | undefined
       })],
     };
   }
-  const sources = await repoFiles(repoRoot, ['**/*.{ts,tsx,mts,cts}', '**/tsconfig*.json', '**/package.json', 'typedoc.json']);
+  const sources = await listing.files(['**/*.{ts,tsx,mts,cts}', '**/tsconfig*.json', '**/package.json', 'typedoc.json']);
   const hash = createHash('sha256').update(`${CACHE_FORMAT} ${TYPEDOC_VERSION} ${entryPoints.join(',')}\n`);
   const texts: Buffer[] = [];
   for (const file of sources) {

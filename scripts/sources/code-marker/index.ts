@@ -1,4 +1,4 @@
-import { repoFiles } from '../shared/repo-files.ts';
+import { listingOf } from '../shared/repo-files.ts';
 import type { CodeMarker } from '../../model/schemas/debt.ts';
 import type { Source } from '../types.ts';
 import { findMarkers, looksMinified } from './find-markers.ts';
@@ -11,8 +11,8 @@ const IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**
 export const codeMarkerSource: Source<CodeMarker> = {
   kind: 'code-marker',
   lenient: true,
-  async discover({ repoRoot }) {
-    return repoFiles(repoRoot, CODE_FILES, IGNORED);
+  async discover(context) {
+    return listingOf(context).files(CODE_FILES, IGNORED);
   },
   parse(file) {
     if (looksMinified(file.text)) return { records: [], diagnostics: [], skipped: 'minified or generated code' };

@@ -18,10 +18,3 @@ export async function lastCommitDates(repoRoot: string, paths: readonly string[]
   }
   return dates;
 }
-
-/** The commit the work tree is at (`git rev-parse HEAD`), or null without git history. */
-export async function headCommit(repoRoot: string): Promise<string | null> {
-  if (!(await hasGitHistory(repoRoot))) return null;
-  const output = ((await runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], repoRoot)) ?? '').trim();
-  return /^[0-9a-f]{40}$/.test(output) ? output : null;
-}

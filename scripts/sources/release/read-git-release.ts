@@ -35,16 +35,27 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
   const refs = await runGit(['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:unix)%00%(creatordate:short)', 'refs/tags'], repoRoot);
   const tags = orderReleaseTags(parseTagRefs(refs ?? '')).slice(0, MAX_TAG_RELEASES + 1);
   if (tags.length === 0) return facts;
-  const unreleased = await commitsIn(`refs/tags/${tags[0]!.name}..HEAD`, repoRoot);
-  if (unreleased.total > 0) facts.history.push({ tag: null, date: null, ...unreleased });
-  for (const [index, tag] of tags.slice(0, MAX_TAG_RELEASES).entries()) {
-    const previous = tags[index + 1];
-    // The oldest tag listed holds every commit before it, unless older tags were cut off.
-    const range = previous ? `refs/tags/${previous.name}..refs/tags/${tag.name}` : `refs/tags/${tag.name}`;
-    facts.history.push({ tag: tag.name, date: tag.date, ...(await commitsIn(range, repoRoot)) });
-  }
+  const released = tags.slice(0, MAX_TAG_RELEASES);
+  // The oldest tag listed holds every commit before it, unless older tags were cut off.
+  const ranges = [`refs/tags/${tags[0]!.name}..HEAD`, ...released.map((tag, index) => (tags[index + 1] ? `refs/tags/${tags[index + 1]!.name}..refs/tags/${tag.name}` : `refs/tags/${tag.name}`))];
+  // One `git log` per range, a few at once (a service with a hundred release tags and no changelog).
+  const commits: { subjects: string[]; total: number }[] = [];
+  let next = 0;
+  const readNext = async (): Promise<void> => {
+    while (next < ranges.length) {
+      const index = next++;
+      commits[index] = await commitsIn(ranges[index]!, repoRoot);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(GIT_AT_ONCE, ranges.length) }, readNext));
+  const [unreleased, ...perTag] = commits;
+  if (unreleased!.total > 0) facts.history.push({ tag: null, date: null, ...unreleased! });
+  released.forEach((tag, index) => facts.history.push({ tag: tag.name, date: tag.date, ...perTag[index]! }));
   return facts;
 }
+
+/** `git log` runs at once when reading the tag history. */
+const GIT_AT_ONCE = 4;
 
 /** Subjects of the commits in a range (no merges), at most MAX_SUBJECTS, and their total. */
 async function commitsIn(range: string, repoRoot: string): Promise<{ subjects: string[]; total: number }> {

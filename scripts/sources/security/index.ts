@@ -1,6 +1,6 @@
 import { glob } from 'tinyglobby';
 import type { SecurityFile } from '../../model/schemas/security.ts';
-import { repoFiles } from '../shared/repo-files.ts';
+import { listingOf } from '../shared/repo-files.ts';
 import type { Source } from '../types.ts';
 import { classifySecurityFile, DEPENDENCY_UPDATE_FILES, THREAT_MODEL_GLOBS } from './classify-security-file.ts';
 
@@ -12,9 +12,9 @@ export const securitySource: Source<SecurityFile> = {
   kind: 'security',
   // A threat model may be a PDF or a Word file: its presence is the record, not its text.
   presenceOnly: true,
-  async discover({ repoRoot }) {
-    const configs = await glob(Object.keys(DEPENDENCY_UPDATE_FILES), { cwd: repoRoot, dot: true, caseSensitiveMatch: true });
-    const threatModels = await repoFiles(repoRoot, THREAT_MODEL_GLOBS);
+  async discover(context) {
+    const configs = await glob(Object.keys(DEPENDENCY_UPDATE_FILES), { cwd: context.repoRoot, dot: true, caseSensitiveMatch: true });
+    const threatModels = await listingOf(context).files(THREAT_MODEL_GLOBS);
     return [...new Set([...configs, ...threatModels])].filter((file) => classifySecurityFile(file) !== null).sort();
   },
   parse(file) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blameDates, openBlameCache } from '../../../scripts/sources/git/blame-dates.ts';
-import { headCommit } from '../../../scripts/sources/git/last-commit-dates.ts';
+import { readGitRelease } from '../../../scripts/sources/release/read-git-release.ts';
 
 // Debt markers in code (TODO, FIXME) are dated by `git blame`, one run per file. Real repositories
 // have hundreds of such files, so the runs go a few at once and a rebuild of the same commit (and
@@ -36,7 +36,7 @@ describe('blame dates of code markers', () => {
   });
 
   it('takes files blamed by an earlier build of the same commit from the cache, and keeps no incomplete answer', async () => {
-    const head = await headCommit(root);
+    const head = (await readGitRelease(root, { history: false })).commit;
     const first = await openBlameCache(cacheDir);
     const dates = await blameDates(root, lines, { head, cache: first });
     expect(first.misses).toBe(7);
