@@ -146,7 +146,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   }
   // Cached parse results and diagrams are kept only once the secrets scan has passed; the caller
   // writes them while Astro builds, when this process is otherwise idle.
-  const saveCaches = () => Promise.all([everything.saveParseCache(), mermaid.save(), serialised.save(), clean.save()]).then(() => undefined);
+  const saveCaches = () => Promise.all([everything.saveIngestCaches(), mermaid.save(), serialised.save(), clean.save()]).then(() => undefined);
   const published = sortDiagnostics([...diagnostics, ...(secrets?.allowed ?? [])]);
   const report = { ...ingested.report, diagnostics: published, summary: summariseDiagnostics(published) };
   options.signal?.throwIfAborted();

@@ -38,10 +38,11 @@ export interface IngestResult {
   /** Whether parse results of an earlier run were reused (`off` without a cache folder). */
   parseCache: ParseCacheUse;
   /**
-   * Keeps this run's parse results for the next one. The caller decides when: a build saves them
-   * only once the secrets scan has passed, so a secret never lands in the work dir's cache.
+   * Keeps this run's parse results and blame dates for the next one. The caller decides when: a
+   * build saves them only once the secrets scan has passed, so a secret never lands in the work
+   * dir's cache.
    */
-  saveParseCache: () => Promise<void>;
+  saveIngestCaches: () => Promise<void>;
   /**
    * Parses the Markdown of a page Handover generated (an API page) through this run's parse cache,
    * as generated training modules are, so a rebuild takes the tree, its identity and its facts
@@ -169,7 +170,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveParseCache: () => Promise.all([cache.save(), blameCache.save()]).then(() => undefined), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveIngestCaches: () => Promise.all([cache.save(), blameCache.save()]).then(() => undefined), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
 }
 
 /** Parses texts Handover generated with `parse`, through the parse cache like any file's. */

@@ -2,10 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashParts, KeyedCache } from '../../cache/keyed-cache.ts';
-import { hasGitHistory, runGit } from './run-git.ts';
-
-/** `git blame` runs at once: each is one process on one core, mostly reading history. */
-const BLAME_AT_ONCE = 4;
+import { GIT_AT_ONCE, hasGitHistory, mapInTurns, runGit } from './run-git.ts';
 
 /**
  * Blame results of earlier builds (work dir), by the commit the work tree is at, the file's path
@@ -28,17 +25,7 @@ export async function blameDates(repoRoot: string, linesByFile: ReadonlyMap<stri
   const dates = new Map<string, string>();
   if (linesByFile.size === 0 || !(await hasGitHistory(repoRoot))) return dates;
   const files = [...linesByFile];
-  const found: Record<string, string>[] = [];
-  let next = 0;
-  const blameNext = async (): Promise<void> => {
-    while (next < files.length) {
-      const index = next++;
-      const [file, lines] = files[index]!;
-      found[index] = await blameFile(repoRoot, file, lines, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(BLAME_AT_ONCE, files.length) }, blameNext));
-  // In the order asked, whichever blame finished first.
+  const found = await mapInTurns(files, GIT_AT_ONCE, ([file, lines]) => blameFile(repoRoot, file, lines, options));
   files.forEach(([file], index) => {
     for (const [line, date] of Object.entries(found[index]!)) dates.set(`${file}:${line}`, date);
   });

@@ -20,3 +20,23 @@ export function runGit(args: readonly string[], repoRoot: string): Promise<strin
     child.on('close', (code) => resolve(code === 0 ? output : null));
   });
 }
+
+/** Git processes run at once by the readers that need one per file or per tag. */
+export const GIT_AT_ONCE = 4;
+
+/**
+ * `work` over every item, at most `limit` at once, the results in the items' order whichever
+ * finishes first: each git process holds one core, mostly reading history.
+ */
+export async function mapInTurns<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const takeNext = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, takeNext));
+  return results;
+}

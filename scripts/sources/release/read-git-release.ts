@@ -1,4 +1,4 @@
-import { hasGitHistory, runGit } from '../git/run-git.ts';
+import { GIT_AT_ONCE, hasGitHistory, mapInTurns, runGit } from '../git/run-git.ts';
 import { orderReleaseTags, parseTagRefs, type TagLog } from './tag-release-notes.ts';
 
 /** Commit subjects listed per release; the rest are counted ("and N more"). */
@@ -39,23 +39,11 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
   // The oldest tag listed holds every commit before it, unless older tags were cut off.
   const ranges = [`refs/tags/${tags[0]!.name}..HEAD`, ...released.map((tag, index) => (tags[index + 1] ? `refs/tags/${tags[index + 1]!.name}..refs/tags/${tag.name}` : `refs/tags/${tag.name}`))];
   // One `git log` per range, a few at once (a service with a hundred release tags and no changelog).
-  const commits: { subjects: string[]; total: number }[] = [];
-  let next = 0;
-  const readNext = async (): Promise<void> => {
-    while (next < ranges.length) {
-      const index = next++;
-      commits[index] = await commitsIn(ranges[index]!, repoRoot);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(GIT_AT_ONCE, ranges.length) }, readNext));
-  const [unreleased, ...perTag] = commits;
+  const [unreleased, ...perTag] = await mapInTurns(ranges, GIT_AT_ONCE, (range) => commitsIn(range, repoRoot));
   if (unreleased!.total > 0) facts.history.push({ tag: null, date: null, ...unreleased! });
   released.forEach((tag, index) => facts.history.push({ tag: tag.name, date: tag.date, ...perTag[index]! }));
   return facts;
 }
-
-/** `git log` runs at once when reading the tag history. */
-const GIT_AT_ONCE = 4;
 
 /** Subjects of the commits in a range (no merges), at most MAX_SUBJECTS, and their total. */
 async function commitsIn(range: string, repoRoot: string): Promise<{ subjects: string[]; total: number }> {

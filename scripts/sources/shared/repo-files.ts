@@ -5,18 +5,11 @@ import { hasGitHistory, runGit } from '../git/run-git.ts';
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.*/**'];
 
 /**
- * Repo files matching the patterns, for scans over the whole repository (alert rules, code
- * markers). In a git repository these are the files git sees (tracked, or untracked and not
- * ignored), so build output and other `.gitignore`d files are left out; elsewhere, a glob.
- */
-export function repoFiles(repoRoot: string, patterns: string[], ignore: string[] = []): Promise<string[]> {
-  return new RepoListing(repoRoot).files(patterns, ignore);
-}
-
-/**
- * The files of one repository for one build: git is asked for them once (`git ls-files`, 10-15 ms
- * and a process each time), and every scan filters that list with its own patterns. Without git,
- * each scan globs.
+ * The files of one repository for one build, for scans over the whole repository (alert rules,
+ * code markers, TypeDoc's sources). In a git repository these are the files git sees (tracked, or
+ * untracked and not ignored), so build output and other `.gitignore`d files are left out; git is
+ * asked once (`git ls-files`: 10-15 ms and a process each time) and every scan filters that list
+ * with its own patterns. Elsewhere, each scan globs.
  */
 export class RepoListing {
   readonly repoRoot: string;
@@ -26,7 +19,7 @@ export class RepoListing {
     this.repoRoot = repoRoot;
   }
 
-  /** The files matching the patterns and none of the ignored ones, sorted (see `repoFiles`). */
+  /** The files matching the patterns and none of the ignored ones, sorted. */
   async files(patterns: string[], ignore: string[] = []): Promise<string[]> {
     const ignored = [...ALWAYS_IGNORED, ...ignore];
     const listed = await (this.#listed ??= this.#listWithGit());

@@ -21,10 +21,10 @@ describe('the parse cache', () => {
     const cacheDir = path.join(scratch, 'cache');
     const cold = await ingest(repo, { today: '2026-11-27', cacheDir });
     expect(cold.parseCache).toBe('miss');
-    await cold.saveParseCache();
+    await cold.saveIngestCaches();
     const warm = await ingest(repo, { today: '2026-11-27', cacheDir });
     expect(warm.parseCache).toBe('hit');
-    await warm.saveParseCache();
+    await warm.saveIngestCaches();
     // The documents' trees are read from the cache only when walked: building the model did not.
     const unread = (tree: object) => typeof Object.getOwnPropertyDescriptor(tree, 'children')?.get === 'function';
     expect(warm.model.adrs.length).toBeGreaterThan(0);
@@ -47,7 +47,7 @@ describe('the parse cache', () => {
   it('parses a file again, and says so, when the cache file lost the tree of its result', async () => {
     const cacheDir = path.join(scratch, 'cache-damaged');
     const cold = await ingest(repo, { today: '2026-11-27', cacheDir });
-    await cold.saveParseCache();
+    await cold.saveIngestCaches();
     const file = path.join(cacheDir, 'handover-parse-cache.json');
     const lines = (await readFile(file, 'utf8')).split('\n');
     const treeLine = lines.findIndex((line) => /^[0-9a-f]+\/0\t/.test(line));
@@ -61,7 +61,7 @@ describe('the parse cache', () => {
   it('is not used without a cache folder, and a changed config parses everything again', async () => {
     expect((await ingest(repo, { today: '2026-11-27' })).parseCache).toBe('off');
     const cacheDir = path.join(scratch, 'cache-config');
-    await (await ingest(repo, { today: '2026-11-27', cacheDir })).saveParseCache();
+    await (await ingest(repo, { today: '2026-11-27', cacheDir })).saveIngestCaches();
     const config = path.join(repo, 'handover.config.yaml');
     await writeFile(config, `${await readFile(config, 'utf8')}\nsite:\n  title: Blue Badge handover pack\n`);
     expect((await ingest(repo, { today: '2026-11-27', cacheDir })).parseCache).toBe('miss');
