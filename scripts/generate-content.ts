@@ -117,14 +117,12 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
   const found = locations.folders.length > 0 ? locations.folders : locations.rootFiles.length > 0 ? ['(repository root)'] : [];
   const [serialised, clean] = await Promise.all([openSerialiseCache(options.cacheDir), openCleanTextCache(options.cacheDir)]);
-  const adrFolders = { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS };
-  const siteTitle = ingested.config.site.title ?? null;
-  options.onSettings?.(siteSettings(ingested.model, { siteTitle, adrFolders }), ingested);
+  const settings = siteSettings(ingested.model, { siteTitle: ingested.config.site.title ?? null, adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS } });
+  options.onSettings?.(settings, ingested);
   const emit = await emitContent(ingested.model, {
     repoRoot: options.repoRoot,
     base: typeof options.base === 'function' ? options.base(ingested) : options.base,
-    adrFolders,
-    siteTitle,
+    settings,
     today: ingested.today,
     readiness,
     hiddenPaths: new Set(ingested.internal.map((document) => document.path)),

@@ -16,7 +16,6 @@ import { codeHash, hashParts, KeyedCache } from '../cache/keyed-cache.ts';
 import { pageIndex, sourceUrl } from './site-paths.ts';
 import { frontMatterBlock } from './front-matter.ts';
 import { commitUrl, releasesPageTree } from './releases-page.ts';
-import { siteSettings } from './site-settings.ts';
 
 export type { CachedBody } from './body-serialiser.ts';
 
@@ -25,9 +24,8 @@ export interface EmitOptions {
   repoRoot: string;
   /** Site base path, e.g. `/` or `/handover/`. */
   base: string;
-  /** ADR folders found, and every folder looked in, for the empty-state message. */
-  adrFolders: SiteSettings['adr'];
-  siteTitle: string | null;
+  /** The site's settings (`siteSettings`), written as `site.json`: the build hands the same object to Astro. */
+  settings: SiteSettings;
   /** ISO date the build counts as today (shown with review states). */
   today: string;
   /** The readiness check's report, for the Readiness page. */
@@ -242,8 +240,7 @@ async function emitWithDiagrams(
     outcomes: model.outcomes.map(({ kind: _kind, ...outcome }) => outcome),
     security: model.security.map(({ kind: _kind, ...file }) => ({ ...file, sourceUrl: sourceUrl(service, file.path) })),
   }]));
-  const settings = siteSettings(model, options);
-  files.set('site.json', json(settings));
+  files.set('site.json', json(options.settings));
   diagnostics.push(...images.diagnostics);
   return {
     files,

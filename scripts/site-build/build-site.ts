@@ -3,7 +3,7 @@ import type { IngestResult } from '../ingest.ts';
 import type { Reporter } from '../cli/reporter.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeBlockedReport, writeBuildReports, type StageTimings } from './build-reports.ts';
-import { AstroBuild } from './run-astro.ts';
+import { AstroBuild, type AstroTarget } from './run-astro.ts';
 import { runPagefind } from './run-pagefind.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -74,6 +74,8 @@ async function generateAndStartAstro(options: BuildSiteOptions, reporter: Report
   | { ok: false; secrets: Diagnostic[]; report: string }
 > {
   const siteBase = (ingested: IngestResult) => (typeof options.base === 'function' ? options.base(ingested) : options.base);
+  // Where the site goes, worked out once the model is known (a versioned build's folder and base depend on it).
+  const configured: { target?: AstroTarget } = {};
   const generated = await generateContent({
     repoRoot: options.repoRoot,
     contentDir: options.contentDir,
@@ -83,18 +85,22 @@ async function generateAndStartAstro(options: BuildSiteOptions, reporter: Report
     scanSecrets: true,
     onLongRun: () => astroProcess.start(),
     // A started Astro resolves its config while the pages are emitted and written.
-    onSettings: (settings, ingested) => astroProcess.configure({ contentDir: options.contentDir, outDir: options.siteDir(ingested), siteUrl: options.siteUrl, base: siteBase(ingested), versions: options.versions?.(ingested) }, settings),
+    onSettings: (settings, ingested) => {
+      configured.target = { contentDir: options.contentDir, outDir: options.siteDir(ingested), siteUrl: options.siteUrl, base: siteBase(ingested), versions: options.versions?.(ingested) };
+      astroProcess.configure(configured.target, settings);
+    },
   }, progress);
   if (generated.secrets && generated.secrets.blocking.length > 0) {
     return { ok: false, secrets: generated.report.diagnostics, report: await writeBlockedReport(generated.report, options.cacheDir) };
   }
-  const siteDir = options.siteDir(generated);
+  // Set: a generation that gets this far has emitted its pages, after onSettings.
+  const { outDir: siteDir, base = '/' } = configured.target!;
   reporter.step('Building the site (Astro, Starlight, Pagefind)');
   const astroStarted = performance.now();
   const astro = astroProcess.begin();
   // The caches are written while Astro builds, when this process is otherwise idle.
   await generated.saveCaches();
-  return { ok: true, generated: { report: generated.report, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache }, siteDir, siteBase: siteBase(generated), astro: astro.done, astroStarted };
+  return { ok: true, generated: { report: generated.report, apiSeconds: generated.apiSeconds, parseCache: generated.parseCache }, siteDir, siteBase: base, astro: astro.done, astroStarted };
 }
 
 /**

@@ -87,8 +87,9 @@ function forgetOtherContentFolders(contentDir: string, dataStore: string): void 
  * Resolves with the exit code; the last lines of output are kept for error messages.
  */
 export function runAstro(options: AstroRunOptions): AstroRun {
+  if (options.command !== 'preview') forgetOtherContentFolders(options.contentDir, dataStoreOf(options));
   // `handover dev` sends its reloads on an IPC channel (astro.config.mjs, reloadOnRequest).
-  return spawnAstro(options, targetEnv(options, options), options.command === 'dev').run;
+  return spawnAstro(options, targetEnv(options), options.command === 'dev').run;
 }
 
 /**
@@ -100,24 +101,26 @@ export function runAstro(options: AstroRunOptions): AstroRun {
  * pages are written. A build that was never started early starts at `begin`.
  */
 export class AstroBuild {
-  readonly #options: Omit<AstroProcessOptions, 'command' | 'port'>;
+  readonly #options: AstroProcessOptions;
   #spawned: { child: ChildProcess; run: AstroRun } | null = null;
   #configuration: object | null = null;
 
-  constructor(options: Omit<AstroProcessOptions, 'command' | 'port'>) {
-    this.#options = options;
+  constructor(options: Pick<AstroProcessOptions, 'cacheDir' | 'onLine'>) {
+    this.#options = { ...options, command: 'build' };
   }
 
   /** Spawns Astro's process now, if it is not running yet. */
   start(): void {
     if (this.#spawned) return;
-    this.#spawned = spawnAstro({ ...this.#options, command: 'build' }, { HANDOVER_AWAIT_TARGET: '1' }, true);
+    this.#spawned = spawnAstro(this.#options, { HANDOVER_AWAIT_TARGET: '1' }, true);
     if (this.#configuration) this.#send(this.#configuration);
   }
 
   /** Where the site goes and its settings (`site.json`): a started process resolves its config and starts up. */
   configure(target: AstroTarget, settings: SiteSettings): void {
-    this.#configuration = { type: 'handover:configure', env: targetEnv({ ...this.#options, command: 'build' }, target), settings };
+    // Before Astro reads its data store, which it does only once configured.
+    forgetOtherContentFolders(target.contentDir, dataStoreOf(this.#options));
+    this.#configuration = { type: 'handover:configure', env: targetEnv(target), settings };
     if (this.#spawned) this.#send(this.#configuration);
   }
 
@@ -140,11 +143,13 @@ export class AstroBuild {
   }
 }
 
+/** Astro's data store for a command: the dev server keeps it in `.astro/`, a build in the cache folder. */
+function dataStoreOf(options: AstroProcessOptions): string {
+  return path.join(options.command === 'dev' ? DOT_ASTRO : options.cacheDir, 'data-store.json');
+}
+
 /** The environment that tells astro.config.mjs and site/content.config.ts what to build and where. */
-function targetEnv(options: AstroProcessOptions, target: AstroTarget): Record<string, string> {
-  // Astro's dev server keeps its data store in `.astro/`, a build in the cache folder.
-  const dataStore = path.join(options.command === 'dev' ? DOT_ASTRO : options.cacheDir, 'data-store.json');
-  if (options.command !== 'preview') forgetOtherContentFolders(target.contentDir, dataStore);
+function targetEnv(target: AstroTarget): Record<string, string> {
   return {
     HANDOVER_CONTENT_DIR: target.contentDir,
     HANDOVER_OUT_DIR: target.outDir,

@@ -5,6 +5,7 @@ import { emitContent } from '../../../scripts/emit/emit-content.ts';
 import { preSerialise } from '../../../scripts/emit/pre-serialise.ts';
 import type { HandoverModel } from '../../../scripts/model/build-model.ts';
 import { runChecks } from '../../../scripts/check/run-checks.ts';
+import { siteSettings } from '../../../scripts/emit/site-settings.ts';
 
 const DEMO = path.resolve(import.meta.dirname, '..', '..', '..', 'examples', 'demo-service');
 
@@ -25,7 +26,7 @@ describe('pages serialised ahead of emit, from a draft of the model', () => {
     expect(likely.size).toBeLessThan(ahead.size);
 
     const { report: readiness } = runChecks({ model: ingested.model, config: ingested.config, configFile: ingested.report.config, today: ingested.today });
-    const emit = (preSerialised?: ReadonlyMap<string, never>) => emitContent(ingested.model, { repoRoot: DEMO, base: '/', adrFolders: { found: ['docs/adr'], searched: ['docs/adr'] }, siteTitle: null, today: ingested.today, readiness, preSerialised });
+    const emit = (preSerialised?: ReadonlyMap<string, never>) => emitContent(ingested.model, { repoRoot: DEMO, base: '/', settings: siteSettings(ingested.model, { siteTitle: null, adrFolders: { found: ['docs/adr'], searched: ['docs/adr'] } }), today: ingested.today, readiness, preSerialised });
     const used = new Map([...ahead].map(([key, body]) => [key, { ...body, text: `${body.text}<!-- ahead -->` }]));
     const [withAhead, without] = [await emit(used as never), await emit()];
     const marked = [...withAhead.files].filter(([, text]) => text.includes('<!-- ahead -->'));
