@@ -86,9 +86,16 @@ export function buildDate(explicit?: string): string {
 
 /** Runs config, every source and the model over a service repo: everything before emit. */
 export async function ingest(repoRoot: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const { config, file: configFile, text: configText, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
-  // Git is asked for the repository's files once, for every scan of it.
+  // Git is asked for the repository's files once, for every scan of it, and for HEAD and the tags.
+  // Both start first: a process is cheapest to spawn while this one is small, and git runs on the
+  // other core while this one reads the config and the caches.
   const listing = new RepoListing(repoRoot);
+  listing.prefetch();
+  let historyWanted = (_wanted: boolean) => {};
+  // The tag history is only read (one git log per tag) when there is no changelog to show.
+  const gitReleaseRead = readGitRelease(repoRoot, { history: new Promise<boolean>((resolve) => (historyWanted = resolve)) });
+  const blameCacheOpened = openBlameCache(options.cacheDir ?? null);
+  const { config, file: configFile, text: configText, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
   const context: SourceContext = { repoRoot, config, listing };
   const files: FileOutcome[] = [];
   const diagnostics: Diagnostic[] = [...configDiagnostics];
@@ -148,10 +155,10 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   files.push(...(await unparsedFiles(repoRoot, files)));
   const markerLines = new Map<string, number[]>();
   for (const marker of records['code-marker']) markerLines.set(marker.source.path, [...(markerLines.get(marker.source.path) ?? []), marker.source.line]);
-  // The tag history is only read (one git log per tag) when there is no changelog to show.
-  const gitRelease = await readGitRelease(repoRoot, { history: records.release.length === 0 });
+  historyWanted(records.release.length === 0);
+  const gitRelease = await gitReleaseRead;
   const commit = gitRelease.commit;
-  const blameCache = await openBlameCache(options.cacheDir ?? null);
+  const blameCache = await blameCacheOpened;
   const markerDates = await blameDates(repoRoot, markerLines, { head: commit, cache: blameCache });
   const lastCommitDates = await gitDatesOf(repoRoot, records.runbook.filter((runbook) => !runbook.lastReviewed).map((runbook) => runbook.source.path));
   const api = await apiRead;

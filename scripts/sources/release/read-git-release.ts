@@ -23,16 +23,23 @@ const NONE: GitReleaseFacts = { commit: null, commitDate: null, headTags: [], hi
 /**
  * Reads HEAD's commit, committer date and tags; with `history`, also the release tags and the
  * subjects of the commits between consecutive ones. Needs `.git` at the repo root, as the
- * other git readers do.
+ * other git readers do. `history` may be a promise: HEAD and the tags are read at once (two git
+ * processes, started while the caller still works out whether it needs the history), the
+ * history's `git log`s only once it resolves true.
  */
-export async function readGitRelease(repoRoot: string, options: { history: boolean }): Promise<GitReleaseFacts> {
+export async function readGitRelease(repoRoot: string, options: { history: boolean | Promise<boolean> }): Promise<GitReleaseFacts> {
   if (!(await hasGitHistory(repoRoot))) return NONE;
-  const [head = '', date = ''] = ((await runGit(['log', '-1', '--format=%H%x00%cs', 'HEAD', '--'], repoRoot)) ?? '').trim().split('\0');
+  // Each tag's own object and, for an annotated tag, the commit it tags: the tags at HEAD are
+  // those naming it either way (as `git tag --points-at HEAD` lists them), without a third process.
+  const [headLine, refs] = await Promise.all([
+    runGit(['log', '-1', '--format=%H%x00%cs', 'HEAD', '--'], repoRoot),
+    runGit(['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:unix)%00%(creatordate:short)%00%(objectname)%00%(*objectname)', 'refs/tags'], repoRoot),
+  ]);
+  const [head = '', date = ''] = (headLine ?? '').trim().split('\0');
   if (!/^[0-9a-f]{40}$/.test(head)) return NONE;
-  const headTags = ((await runGit(['tag', '--points-at', 'HEAD'], repoRoot)) ?? '').split('\n').map((tag) => tag.trim()).filter(Boolean);
+  const headTags = (refs ?? '').split('\n').map((line) => line.split('\0')).filter((fields) => fields[0] && (fields[3] === head || fields[4] === head)).map((fields) => fields[0]!);
   const facts = { commit: head, commitDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, headTags, history: [] as TagLog[] };
-  if (!options.history) return facts;
-  const refs = await runGit(['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:unix)%00%(creatordate:short)', 'refs/tags'], repoRoot);
+  if (!(await options.history)) return facts;
   const tags = orderReleaseTags(parseTagRefs(refs ?? '')).slice(0, MAX_TAG_RELEASES + 1);
   if (tags.length === 0) return facts;
   const released = tags.slice(0, MAX_TAG_RELEASES);

@@ -19,6 +19,11 @@ export class RepoListing {
     this.repoRoot = repoRoot;
   }
 
+  /** Starts asking git now, ahead of the first scan. */
+  prefetch(): void {
+    this.#listed ??= this.#listWithGit();
+  }
+
   /** The files matching the patterns and none of the ignored ones, sorted. */
   async files(patterns: string[], ignore: string[] = []): Promise<string[]> {
     const ignored = [...ALWAYS_IGNORED, ...ignore];
