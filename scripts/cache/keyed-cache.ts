@@ -1,11 +1,19 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * An entry's JSON text: a string, or the bytes of an ASCII cache file it was read from (decoded only
+ * when the entry is parsed, and written back as they are: a rebuild that parses few entries never
+ * decodes the rest of a file of tens of megabytes).
+ */
+type Json = string | Buffer;
+
 /** Caches saved in this process, by file: `handover dev` reuses the last run's entries without reading the file. */
-const opened = new Map<string, { salt: string; entries: Map<string, string> }>();
+const opened = new Map<string, { salt: string; entries: Map<string, Json> }>();
 let keepInMemory = false;
 
 /**
@@ -24,15 +32,15 @@ export function keepCachesBetweenRuns(): void {
  * kept as JSON text and parsed afresh on each use, so nothing downstream can change a cached value.
  */
 export class KeyedCache<T> {
-  readonly #previous: Map<string, string>;
-  readonly #current = new Map<string, string>();
+  readonly #previous: Map<string, Json>;
+  readonly #current = new Map<string, Json>();
   hits = 0;
   misses = 0;
 
   readonly file: string | null;
   readonly salt: string;
 
-  private constructor(file: string | null, salt: string, previous: Map<string, string>) {
+  private constructor(file: string | null, salt: string, previous: Map<string, Json>) {
     this.file = file;
     this.salt = salt;
     this.#previous = previous;
@@ -49,10 +57,9 @@ export class KeyedCache<T> {
     const file = path.join(cacheDir, name);
     const kept = opened.get(file);
     if (kept && kept.salt === salt) return new KeyedCache<T>(file, salt, kept.entries);
-    let previous = new Map<string, string>();
+    let previous = new Map<string, Json>();
     try {
-      // As bytes, then decoded at once: reading a large file as text decodes it chunk by chunk, several times slower.
-      previous = readEntries((await readFile(file)).toString('utf8'), salt);
+      previous = readEntries(await readFile(file), salt);
     } catch {
       // No cache yet, or an unreadable one: compute everything.
     }
@@ -72,7 +79,7 @@ export class KeyedCache<T> {
     }
     // A value set in this run and asked for again is no hit on an earlier build's cache.
     if (taken.earlier) this.hits += 1;
-    return JSON.parse(taken.json) as T;
+    return parseJson(taken.json) as T;
   }
 
   /**
@@ -81,11 +88,11 @@ export class KeyedCache<T> {
    */
   lazy(key: string): (() => T) | undefined {
     const taken = this.#take(key);
-    return taken && (() => JSON.parse(taken.json) as T);
+    return taken && (() => parseJson(taken.json) as T);
   }
 
   /** The JSON text under `key`, kept for the next run, and whether an earlier build saved it. */
-  #take(key: string): { json: string; earlier: boolean } | undefined {
+  #take(key: string): { json: Json; earlier: boolean } | undefined {
     if (!this.file) return undefined;
     const earlier = this.#previous.get(key);
     const json = earlier ?? this.#current.get(key);
@@ -116,9 +123,13 @@ export class KeyedCache<T> {
     if (!this.file) return;
     if (keepInMemory) opened.set(this.file, { salt: this.salt, entries: this.#current });
     await mkdir(path.dirname(this.file), { recursive: true });
-    const lines = [...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, json]) => `${key}\t${json}`);
+    // Bytes read from the file go back as they are.
+    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`, 'latin1')];
+    for (const [key, json] of [...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      parts.push(Buffer.from(`${key}\t`, 'utf8'), typeof json === 'string' ? Buffer.from(json, 'utf8') : json, NEWLINE);
+    }
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, [JSON.stringify({ format: FORMAT, salt: this.salt }), ...lines, ''].join('\n'));
+    await writeFile(temporary, Buffer.concat(parts));
     await rename(temporary, this.file);
   }
 }
@@ -131,9 +142,35 @@ export class KeyedCache<T> {
  */
 const FORMAT = 'handover-keyed-cache/3';
 
-/** The entries of a cache file's text, or none when it has another format or salt. */
-function readEntries(text: string, salt: string): Map<string, string> {
-  const entries = new Map<string, string>();
+const NEWLINE = Buffer.from('\n');
+const TAB = 9;
+const LINE_BREAK = 10;
+
+/**
+ * The entries of a cache file, or none when it has another format or salt. The file is ASCII (as
+ * `save` writes it): each entry's text stays as bytes of the file until it is parsed. A file with
+ * other bytes (written by hand) is decoded as UTF-8 first.
+ */
+function readEntries(bytes: Buffer, salt: string): Map<string, Json> {
+  if (!isAscii(bytes)) return readTextEntries(bytes.toString('utf8'), salt);
+  const entries = new Map<string, Json>();
+  const data = bytes;
+  let end = data.indexOf(LINE_BREAK);
+  const header = JSON.parse(data.toString('latin1', 0, end === -1 ? data.length : end)) as { format?: unknown; salt?: unknown } | null;
+  if (header?.format !== FORMAT || header.salt !== salt) return entries;
+  while (end !== -1 && end < data.length) {
+    const start = end + 1;
+    end = data.indexOf(LINE_BREAK, start);
+    const stop = end === -1 ? data.length : end;
+    const tab = data.indexOf(TAB, start);
+    if (tab > start && tab < stop) entries.set(data.toString('latin1', start, tab), data.subarray(tab + 1, stop));
+  }
+  return entries;
+}
+
+/** `readEntries` for a file that is not ASCII: its text, split into lines. */
+function readTextEntries(text: string, salt: string): Map<string, Json> {
+  const entries = new Map<string, Json>();
   const lines = text.split('\n');
   const header = JSON.parse(lines[0] ?? '') as { format?: unknown; salt?: unknown } | null;
   if (header?.format !== FORMAT || header.salt !== salt) return entries;
@@ -143,6 +180,11 @@ function readEntries(text: string, salt: string): Map<string, string> {
     if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
   }
   return entries;
+}
+
+/** The value of an entry's JSON text. */
+function parseJson(json: Json): unknown {
+  return JSON.parse(typeof json === 'string' ? json : json.toString('latin1'));
 }
 
 /**

@@ -50,6 +50,26 @@ describe('KeyedCache', () => {
     expect([third.get('z'), third.get('m')]).toEqual([undefined, 109]);
   });
 
+  it('writes back the entries a run kept without parsing them byte for byte, and reads a file with other than ASCII in it', async () => {
+    const first = await KeyedCache.open<unknown>(dir, 'values.json', 's');
+    first.set('kept', { text: 'caf\u00e9 \u2014 \u{1F680}', n: [1, 2] });
+    first.set('lazy', { tree: 'x'.repeat(1000) });
+    await first.save();
+    const saved = await readFile(path.join(dir, 'values.json'));
+    const second = await KeyedCache.open<unknown>(dir, 'values.json', 's');
+    second.get('kept');
+    second.lazy('lazy');
+    await second.save();
+    expect(await readFile(path.join(dir, 'values.json'))).toEqual(saved);
+
+    // Written by hand (or by another tool): UTF-8 rather than escapes.
+    await writeFile(path.join(dir, 'values.json'), `${JSON.stringify({ format: 'handover-keyed-cache/3', salt: 's' })}\nk\t"caf\u00e9 \u2014"\n`);
+    const third = await KeyedCache.open<string>(dir, 'values.json', 's');
+    expect(third.get('k')).toBe('caf\u00e9 \u2014');
+    await third.save();
+    expect((await KeyedCache.open<string>(dir, 'values.json', 's')).get('k')).toBe('caf\u00e9 \u2014');
+  });
+
   it('starts empty on another salt, a damaged file or a file of the earlier layout', async () => {
     const cache = await KeyedCache.open<number>(dir, 'values.json', 'one');
     cache.set('k', 1);
