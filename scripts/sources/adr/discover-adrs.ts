@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
+import { listingOf } from '../shared/repo-files.ts';
 import type { SourceContext } from '../types.ts';
 
 /** Folders where teams keep ADRs, in the order adr-tools, MADR and log4brains users write them. */
@@ -59,11 +59,10 @@ async function searchAdrLocations(context: SourceContext): Promise<AdrLocations>
   if (configured) return { folders: configured.map(cleanFolder), rootFiles: [] };
   const declared = await declaredFolder(context.repoRoot);
   if (declared) return { folders: [declared], rootFiles: [] };
+  const listing = listingOf(context);
   // One directory listing, matched case-insensitively (`docs/ADRs`, `Docs/ADR`).
-  const directories = await glob(ADR_FOLDER_NAMES.map((name) => `**/${name}/`), {
-    cwd: context.repoRoot, onlyDirectories: true, caseSensitiveMatch: false, deep: MAX_FOLDER_DEPTH, ignore: IGNORED, followSymbolicLinks: false,
-  });
-  const withMarkdown = await Promise.all(directories.map(async (folder) => ((await glob(['**/*.{md,mdx,markdown}'], { cwd: path.join(context.repoRoot, folder), caseSensitiveMatch: false, ignore: IGNORED })).length > 0 ? folder : null)));
+  const directories = await listing.glob(ADR_FOLDER_NAMES.map((name) => `**/${name}/`), { onlyDirectories: true, caseSensitiveMatch: false, deep: MAX_FOLDER_DEPTH, ignore: IGNORED });
+  const withMarkdown = await Promise.all(directories.map(async (folder) => ((await listing.glob(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED })).length > 0 ? folder : null)));
   const found = withMarkdown.filter((folder): folder is string => folder !== null).map(cleanFolder).sort(byConvention);
   // Conventional folders at their usual place win; a deeper search (`docs/ocis/adr`) is only for
   // repos that have none, so an example or vendored project's ADRs are not mixed in.
@@ -72,16 +71,17 @@ async function searchAdrLocations(context: SourceContext): Promise<AdrLocations>
   // A folder inside another ADR folder is read with it (`docs/adr/superseded/`).
   const folders = candidates.filter((folder) => !candidates.some((other) => other !== folder && folder.toLowerCase().startsWith(`${other.toLowerCase()}/`)));
   if (folders.length > 0) return { folders, rootFiles: [] };
-  const rootFiles = await glob(['*.{md,mdx,markdown}'], { cwd: context.repoRoot, caseSensitiveMatch: false, deep: 1 });
+  const rootFiles = await listing.glob(['*.{md,mdx,markdown}'], { caseSensitiveMatch: false, deep: 1 });
   return { folders: [], rootFiles: rootFiles.filter((file) => ROOT_ADR_FILE.test(file)).sort() };
 }
 
 /** Repo-relative paths of every Markdown file in the ADR folders (and root ADR files), sorted. */
 export async function discoverAdrs(context: SourceContext): Promise<string[]> {
   const { folders, rootFiles } = await findAdrLocations(context);
+  const listing = listingOf(context);
   const files = await Promise.all(
     folders.map((folder) =>
-      glob(['**/*.{md,mdx,markdown}'], { cwd: path.join(context.repoRoot, folder), caseSensitiveMatch: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
+      listing.glob(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, ignore: ['**/node_modules/**'] })
         .then((matches) => matches.map((match) => path.posix.join(folder, match))),
     ),
   );

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { DebtItem } from '../../model/schemas/debt.ts';
+import { listingOf } from '../shared/repo-files.ts';
 import type { Source } from '../types.ts';
 import { itemsFromData, parseDebtMarkdown } from './parse-debt-log.ts';
 
@@ -18,8 +18,8 @@ const INDEX = /^(readme|index|_index)\.(md|markdown)$/i;
 /** The technical debt log. */
 export const debtSource: Source<DebtItem> = {
   kind: 'debt',
-  async discover({ repoRoot }) {
-    return (await glob(DEBT_FILES, { cwd: repoRoot, caseSensitiveMatch: false, ignore: ['**/node_modules/**'] })).sort();
+  async discover(context) {
+    return (await listingOf(context).glob(DEBT_FILES, { caseSensitiveMatch: false, ignore: ['**/node_modules/**'] })).sort();
   },
   parse(file) {
     if (/\.(ya?ml|json)$/i.test(file.path)) {

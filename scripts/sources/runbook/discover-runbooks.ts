@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { listingOf } from '../shared/repo-files.ts';
 import type { SourceContext } from '../types.ts';
 
 /** Where runbooks usually live. `alerts` folders count when they hold Markdown (alert guides). */
@@ -12,13 +12,14 @@ export const RUNBOOK_FILE_GLOBS = ['**/*.{md,mdx,markdown,md.erb}', '**/[!._]+([
 export async function findRunbookFolders(context: SourceContext): Promise<string[]> {
   const configured = context.config.runbooks.paths;
   if (configured) return configured.map((folder) => folder.replace(/^\.\//, '').replace(/\/+$/, ''));
-  const folders = await glob(RUNBOOK_FOLDER_GLOBS, { cwd: context.repoRoot, onlyDirectories: true, caseSensitiveMatch: false, deep: 5, ignore: IGNORED, followSymbolicLinks: false });
+  const listing = listingOf(context);
+  const folders = await listing.glob(RUNBOOK_FOLDER_GLOBS, { onlyDirectories: true, caseSensitiveMatch: false, deep: 5, ignore: IGNORED });
   const cleaned = [...new Set(folders.map((folder) => folder.replace(/\/+$/, '')))].sort();
   const withMarkdown: string[] = [];
   for (const folder of cleaned) {
     // A folder inside another runbook folder is read with it.
     if (withMarkdown.some((outer) => folder.startsWith(`${outer}/`))) continue;
-    const markdown = await glob(['**/*.{md,mdx,markdown,md.erb}'], { cwd: path.join(context.repoRoot, folder), caseSensitiveMatch: false, ignore: IGNORED });
+    const markdown = await listing.glob(['**/*.{md,mdx,markdown,md.erb}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED });
     if (markdown.length > 0) withMarkdown.push(folder);
   }
   return withMarkdown;
@@ -27,9 +28,10 @@ export async function findRunbookFolders(context: SourceContext): Promise<string
 /** Repo-relative paths of every candidate runbook file, sorted. */
 export async function discoverRunbooks(context: SourceContext): Promise<string[]> {
   const folders = await findRunbookFolders(context);
+  const listing = listingOf(context);
   const files = await Promise.all(
     folders.map((folder) =>
-      glob(RUNBOOK_FILE_GLOBS, { cwd: path.join(context.repoRoot, folder), caseSensitiveMatch: false, followSymbolicLinks: false, ignore: IGNORED, extglob: true })
+      listing.glob(RUNBOOK_FILE_GLOBS, { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED, extglob: true })
         .then((matches) => matches.map((match) => path.posix.join(folder, match))),
     ),
   );

@@ -1,15 +1,30 @@
+import path from 'node:path';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
+import { glob, type GlobOptions } from 'tinyglobby';
 import { hasGitHistory, runGit } from '../git/run-git.ts';
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.*/**'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/.*/**'];
+
+/** The options of `RepoListing.glob`: tinyglobby's, with `cwd` a folder of the repository. */
+export interface ListingGlobOptions {
+  /** Repo-relative folder the patterns (and the paths returned) are relative to; default: the root. */
+  cwd?: string;
+  ignore?: string[];
+  caseSensitiveMatch?: boolean;
+  /** Paths of at most `deep + 1` segments below `cwd`, as tinyglobby's `deep` gives. */
+  deep?: number;
+  onlyDirectories?: boolean;
+  extglob?: boolean;
+  dot?: boolean;
+}
 
 /**
  * The files of one repository for one build, for scans over the whole repository (alert rules,
- * code markers, TypeDoc's sources). In a git repository these are the files git sees (tracked, or
- * untracked and not ignored), so build output and other `.gitignore`d files are left out; git is
- * asked once (`git ls-files`: 10-15 ms and a process each time) and every scan filters that list
- * with its own patterns. Elsewhere, each scan globs.
+ * code markers, TypeDoc's sources) and the searches for document folders. In a git repository
+ * these are the files git sees (tracked, or untracked and not ignored), so build output and other
+ * `.gitignore`d files are left out; git is asked once (`git ls-files`: 10-15 ms and a process
+ * each time) and every scan filters that list with its own patterns, instead of each walking the
+ * repository. Elsewhere, each scan globs.
  */
 export class RepoListing {
   readonly repoRoot: string;
@@ -36,11 +51,46 @@ export class RepoListing {
     return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).sort();
   }
 
+  /**
+   * What tinyglobby gives for these patterns and options in `cwd` (symbolic links not followed),
+   * unsorted: paths relative to `cwd`, folders with a trailing slash. In a git repository, from
+   * the listing; a folder is there when git sees a file in it.
+   */
+  async glob(patterns: string[], options: ListingGlobOptions = {}): Promise<string[]> {
+    const { cwd = '', ignore = [], caseSensitiveMatch = true, deep, onlyDirectories = false, extglob = true, dot = false } = options;
+    const listed = await (this.#listed ??= this.#listWithGit());
+    if (!listed) {
+      const globOptions: GlobOptions = { cwd: path.join(this.repoRoot, cwd), ignore, caseSensitiveMatch, onlyDirectories, extglob, dot, followSymbolicLinks: false, ...(deep === undefined ? {} : { deep }) };
+      return glob(patterns, globOptions);
+    }
+    const prefix = cwd.replace(/^\.\/?/, '').replace(/\/+$/, '');
+    const under = prefix ? listed.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : listed;
+    let candidates = under;
+    if (onlyDirectories) {
+      const folders = new Set<string>();
+      for (const file of under) for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+      candidates = [...folders];
+    }
+    // As tinyglobby matches: POSIX brackets (`[!.]`), and a pattern that names a folder (`docs/adr/`,
+    // `TECH_DEBT.md`) also matches everything in it (its `expandDirectories`).
+    const options_ = { dot, nocase: !caseSensitiveMatch, noextglob: !extglob, posix: true };
+    const matches = picomatch(patterns.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))), options_);
+    const excluded = picomatch(ignore.length > 0 ? ignore.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))) : ['\0'], options_);
+    const deepEnough = (candidate: string) => deep === undefined || candidate.split('/').length <= deep + 1;
+    const found = candidates.filter((candidate) => deepEnough(candidate) && matches(candidate) && !excluded(candidate) && !(onlyDirectories && excluded(`${candidate}/`)));
+    return onlyDirectories ? found.map((folder) => `${folder}/`) : found;
+  }
+
   async #listWithGit(): Promise<string[] | null> {
     if (!(await hasGitHistory(this.repoRoot))) return null;
     const output = await runGit(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], this.repoRoot);
     return output === null ? null : [...new Set(output.split('\0').filter(Boolean))];
   }
+}
+
+/** A pattern as tinyglobby reads it: one that does not end in `*` also matches what is below it. */
+function expandDirectory(pattern: string): string {
+  return pattern.endsWith('*') ? pattern : `${pattern}/**`;
 }
 
 /** The build's listing of the repository when the context has one, else a listing of its own. */
