@@ -205,6 +205,8 @@ export function hashParts(parts: readonly string[]): string {
 }
 
 const codeHashes = new Map<string, string>();
+/** Handover's TypeScript files (relative to `scripts/`, sorted) and a hash of each, read once per process. */
+let codeFiles: { relative: string; digest: string }[] | null = null;
 
 /** A hash of Handover's own code in the given folders of `scripts/`, so changed code never serves an old result. */
 export function codeHash(folders: readonly string[]): string {
@@ -212,12 +214,14 @@ export function codeHash(folders: readonly string[]): string {
   const known = codeHashes.get(id);
   if (known) return known;
   const scripts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const files = folders.flatMap((folder) =>
-    (readdirSync(path.join(scripts, folder), { recursive: true, encoding: 'utf8' }) as string[])
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => path.join(scripts, folder, file)),
-  );
-  const value = hashParts(files.sort().flatMap((file) => [path.relative(scripts, file), readFileSync(file, 'utf8')]));
+  codeFiles ??= (readdirSync(scripts, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(scripts, file))
+    .sort()
+    .map((file) => ({ relative: path.relative(scripts, file), digest: createHash('sha256').update(readFileSync(file)).digest('hex') }));
+  const prefixes = folders.map((folder) => path.relative(scripts, path.join(scripts, folder)));
+  const inFolders = codeFiles.filter(({ relative }) => prefixes.some((prefix) => prefix === '' || relative.startsWith(`${prefix}${path.sep}`)));
+  const value = hashParts(inFolders.flatMap(({ relative, digest }) => [relative, digest]));
   codeHashes.set(id, value);
   return value;
 }
