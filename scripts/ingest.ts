@@ -15,7 +15,7 @@ import { debtSource } from './sources/debt/index.ts';
 import { blameDates, openBlameCache } from './sources/git/blame-dates.ts';
 import { lastCommitDates as gitDatesOf } from './sources/git/last-commit-dates.ts';
 import { ownershipSource } from './sources/ownership/index.ts';
-import { readGitRelease } from './sources/release/read-git-release.ts';
+import { openTagHistoryCache, readGitRelease } from './sources/release/read-git-release.ts';
 import { releaseSource } from './sources/release/index.ts';
 import { runbookSource } from './sources/runbook/index.ts';
 import { securitySource } from './sources/security/index.ts';
@@ -93,7 +93,8 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   listing.prefetch();
   let historyWanted = (_wanted: boolean) => {};
   // The tag history is only read (one git log per tag) when there is no changelog to show.
-  const gitReleaseRead = readGitRelease(repoRoot, { history: new Promise<boolean>((resolve) => (historyWanted = resolve)) });
+  const tagHistoryCache = openTagHistoryCache(options.cacheDir ?? null);
+  const gitReleaseRead = readGitRelease(repoRoot, { history: new Promise<boolean>((resolve) => (historyWanted = resolve)), cache: tagHistoryCache });
   const blameCacheOpened = openBlameCache(options.cacheDir ?? null);
   const { config, file: configFile, text: configText, diagnostics: configDiagnostics } = await loadConfig(repoRoot);
   const context: SourceContext = { repoRoot, config, listing };
@@ -177,7 +178,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
     diagnostics: sorted,
     summary: summariseDiagnostics(sorted),
   };
-  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveIngestCaches: () => Promise.all([cache.save(), blameCache.save()]).then(() => undefined), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
+  return { config, model, report, today, apiSeconds: api.seconds, parseCache: cache.use(), saveIngestCaches: async () => void (await Promise.all([cache.save(), blameCache.save(), (await tagHistoryCache).save()])), parseGeneratedPage: cachedParser(cache, 'generated-page', parseMarkdown) };
 }
 
 /** Parses texts Handover generated with `parse`, through the parse cache like any file's. */

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { hashParts, KeyedCache } from '../../cache/keyed-cache.ts';
 import { GIT_AT_ONCE, hasGitHistory, mapInTurns, runGit } from '../git/run-git.ts';
 import { orderReleaseTags, parseTagRefs, type TagLog } from './tag-release-notes.ts';
 
@@ -20,6 +23,18 @@ export interface GitReleaseFacts {
 
 const NONE: GitReleaseFacts = { commit: null, commitDate: null, headTags: [], history: [] };
 
+/** The subjects of a range of commits, and how many there are. */
+type CommitLog = { subjects: string[]; total: number };
+
+/**
+ * The commit logs of earlier builds' tag histories (work dir), by the commits a range runs
+ * between: commits never change, so a rebuild (and every save in `handover dev`) runs no
+ * `git log` for releases it has listed before.
+ */
+export function openTagHistoryCache(cacheDir: string | null): Promise<KeyedCache<CommitLog>> {
+  return KeyedCache.open<CommitLog>(cacheDir, 'handover-tag-history-cache.json', '1');
+}
+
 /**
  * Reads HEAD's commit, committer date and tags; with `history`, also the release tags and the
  * subjects of the commits between consecutive ones. Needs `.git` at the repo root, as the
@@ -27,7 +42,7 @@ const NONE: GitReleaseFacts = { commit: null, commitDate: null, headTags: [], hi
  * processes, started while the caller still works out whether it needs the history), the
  * history's `git log`s only once it resolves true.
  */
-export async function readGitRelease(repoRoot: string, options: { history: boolean | Promise<boolean> }): Promise<GitReleaseFacts> {
+export async function readGitRelease(repoRoot: string, options: { history: boolean | Promise<boolean>; cache?: KeyedCache<CommitLog> | Promise<KeyedCache<CommitLog>> }): Promise<GitReleaseFacts> {
   if (!(await hasGitHistory(repoRoot))) return NONE;
   // Each tag's own object and, for an annotated tag, the commit it tags: the tags at HEAD are
   // those naming it either way (as `git tag --points-at HEAD` lists them), without a third process.
@@ -37,7 +52,8 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
   ]);
   const [head = '', date = ''] = (headLine ?? '').trim().split('\0');
   if (!/^[0-9a-f]{40}$/.test(head)) return NONE;
-  const headTags = (refs ?? '').split('\n').map((line) => line.split('\0')).filter((fields) => fields[0] && (fields[3] === head || fields[4] === head)).map((fields) => fields[0]!);
+  const refFields = (refs ?? '').split('\n').map((line) => line.split('\0')).filter((fields) => fields[0]);
+  const headTags = refFields.filter((fields) => fields[3] === head || fields[4] === head).map((fields) => fields[0]!);
   const facts = { commit: head, commitDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, headTags, history: [] as TagLog[] };
   if (!(await options.history)) return facts;
   const tags = orderReleaseTags(parseTagRefs(refs ?? '')).slice(0, MAX_TAG_RELEASES + 1);
@@ -45,15 +61,28 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
   const released = tags.slice(0, MAX_TAG_RELEASES);
   // The oldest tag listed holds every commit before it, unless older tags were cut off.
   const ranges = [`refs/tags/${tags[0]!.name}..HEAD`, ...released.map((tag, index) => (tags[index + 1] ? `refs/tags/${tags[index + 1]!.name}..refs/tags/${tag.name}` : `refs/tags/${tag.name}`))];
-  // One `git log` per range, a few at once (a service with a hundred release tags and no changelog).
-  const [unreleased, ...perTag] = await mapInTurns(ranges, GIT_AT_ONCE, (range) => commitsIn(range, repoRoot));
+  // The commit each tag names (an annotated tag's target), to key the ranges' logs in the cache.
+  const tagCommits = new Map(refFields.map((fields) => [fields[0]!, fields[4] || fields[3] || '']));
+  const commitOf = (ref: string) => (ref === 'HEAD' ? head : tagCommits.get(ref.replace(/^refs\/tags\//, '')) ?? '');
+  // A shallow clone's logs stop at its depth: they are not what a full clone of the same commits lists.
+  const cache = existsSync(path.join(repoRoot, '.git', 'shallow')) ? undefined : await options.cache;
+  // One `git log` per range not cached, a few at once (a service with a hundred release tags and no changelog).
+  const [unreleased, ...perTag] = await mapInTurns(ranges, GIT_AT_ONCE, async (range) => {
+    const ends = range.split('..').map(commitOf);
+    const key = cache?.enabled && ends.every(Boolean) ? hashParts(['log', ...ends]) : null;
+    const cached = key ? cache!.get(key) : undefined;
+    if (cached) return cached;
+    const log = await commitsIn(range, repoRoot);
+    if (key) cache!.set(key, log);
+    return log;
+  });
   if (unreleased!.total > 0) facts.history.push({ tag: null, date: null, ...unreleased! });
   released.forEach((tag, index) => facts.history.push({ tag: tag.name, date: tag.date, ...perTag[index]! }));
   return facts;
 }
 
 /** Subjects of the commits in a range (no merges), at most MAX_SUBJECTS, and their total. */
-async function commitsIn(range: string, repoRoot: string): Promise<{ subjects: string[]; total: number }> {
+async function commitsIn(range: string, repoRoot: string): Promise<CommitLog> {
   const subjects = ((await runGit(['log', '--no-merges', '--format=%s', `-n${MAX_SUBJECTS + 1}`, range, '--'], repoRoot)) ?? '').split('\n').filter(Boolean);
   if (subjects.length <= MAX_SUBJECTS) return { subjects, total: subjects.length };
   const total = Number(((await runGit(['rev-list', '--no-merges', '--count', range, '--'], repoRoot)) ?? '').trim());

@@ -44,8 +44,8 @@ export class RepoListing {
     const ignored = [...ALWAYS_IGNORED, ...ignore];
     const listed = await (this.#listed ??= this.#listWithGit());
     if (listed) {
-      const matches = picomatch(patterns, { dot: false, nocase: true, basename: false });
-      const excluded = picomatch(ignored, { dot: true, nocase: true });
+      const matches = matcher(patterns, { dot: false, nocase: true, basename: false });
+      const excluded = matcher(ignored, { dot: true, nocase: true });
       return listed.filter((file) => matches(file) && !excluded(file)).sort();
     }
     return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).sort();
@@ -74,8 +74,8 @@ export class RepoListing {
     // As tinyglobby matches: POSIX brackets (`[!.]`), and a pattern that names a folder (`docs/adr/`,
     // `TECH_DEBT.md`) also matches everything in it (its `expandDirectories`).
     const options_ = { dot, nocase: !caseSensitiveMatch, noextglob: !extglob, posix: true };
-    const matches = picomatch(patterns.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))), options_);
-    const excluded = picomatch(ignore.length > 0 ? ignore.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))) : ['\0'], options_);
+    const matches = matcher(patterns.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))), options_);
+    const excluded = matcher(ignore.length > 0 ? ignore.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))) : ['\0'], options_);
     const deepEnough = (candidate: string) => deep === undefined || candidate.split('/').length <= deep + 1;
     const found = candidates.filter((candidate) => deepEnough(candidate) && matches(candidate) && !excluded(candidate) && !(onlyDirectories && excluded(`${candidate}/`)));
     return onlyDirectories ? found.map((folder) => `${folder}/`) : found;
@@ -86,6 +86,16 @@ export class RepoListing {
     const output = await runGit(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], this.repoRoot);
     return output === null ? null : [...new Set(output.split('\0').filter(Boolean))];
   }
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/** picomatch's matcher for these patterns and options, compiled once per process (the searches ask for the same ones per folder, and on every build of `handover dev`). */
+function matcher(patterns: string[], options: picomatch.PicomatchOptions): (path: string) => boolean {
+  const key = JSON.stringify([patterns, options]);
+  let compiled = matchers.get(key);
+  if (!compiled) matchers.set(key, (compiled = picomatch(patterns, options)));
+  return compiled;
 }
 
 /** A pattern as tinyglobby reads it: one that does not end in `*` also matches what is below it. */

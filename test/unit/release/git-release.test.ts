@@ -5,7 +5,7 @@ import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseHistory, resolveRelease } from '../../../scripts/model/resolve-release.ts';
-import { readGitRelease } from '../../../scripts/sources/release/read-git-release.ts';
+import { openTagHistoryCache, readGitRelease } from '../../../scripts/sources/release/read-git-release.ts';
 import { tagReleaseNotes } from '../../../scripts/sources/release/tag-release-notes.ts';
 import { pickReleaseTag } from '../../../scripts/sources/release/version-text.ts';
 
@@ -75,6 +75,27 @@ describe('the release history from git tags (no changelog)', () => {
     ]);
     const subjects = releases.map((notes) => notes.sections.map((section) => toString(section.body, { includeHtml: false })).join());
     expect(subjects).toEqual(['Start 1.2.0', 'Queue evidence scansFix expiry dates in BST', 'Add the applications endpointInitial commit']);
+  });
+
+  it('takes the logs of ranges listed before from the work dir cache, keyed by commits, and lists the same history', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'handover-tag-cache-'));
+    try {
+      const first = await openTagHistoryCache(cacheDir);
+      const fresh = await readGitRelease(repo, { history: Promise.resolve(true), cache: first });
+      expect(first.misses).toBe(3);
+      await first.save();
+      const second = await openTagHistoryCache(cacheDir);
+      expect(await readGitRelease(repo, { history: true, cache: second })).toEqual(fresh);
+      expect([second.hits, second.misses]).toEqual([3, 0]);
+      // A new commit changes the unreleased range only.
+      commit('Start 1.3.0');
+      const third = await openTagHistoryCache(cacheDir);
+      const moved = await readGitRelease(repo, { history: true, cache: third });
+      expect([third.hits, third.misses]).toEqual([2, 1]);
+      expect(moved.history[0]!.subjects[0]).toBe('Start 1.3.0');
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('is not read when the changelog has releases', async () => {
