@@ -61,7 +61,7 @@ async function searchAdrLocations(context: SourceContext): Promise<AdrLocations>
   if (declared) return { folders: [declared], rootFiles: [] };
   const listing = listingOf(context);
   // One directory listing, matched case-insensitively (`docs/ADRs`, `Docs/ADR`).
-  const directories = await listing.glob(ADR_FOLDER_NAMES.map((name) => `**/${name}/`), { onlyDirectories: true, caseSensitiveMatch: false, deep: MAX_FOLDER_DEPTH, ignore: IGNORED });
+  const directories = await listing.glob(ADR_FOLDER_NAMES.map((name) => `**/${name}/`), { onlyDirectories: true, caseSensitiveMatch: false, deep: MAX_FOLDER_DEPTH, ignore: IGNORED, followSymbolicLinks: false });
   const withMarkdown = await Promise.all(directories.map(async (folder) => ((await listing.glob(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED })).length > 0 ? folder : null)));
   const found = withMarkdown.filter((folder): folder is string => folder !== null).map(cleanFolder).sort(byConvention);
   // Conventional folders at their usual place win; a deeper search (`docs/ocis/adr`) is only for
@@ -81,7 +81,7 @@ export async function discoverAdrs(context: SourceContext): Promise<string[]> {
   const listing = listingOf(context);
   const files = await Promise.all(
     folders.map((folder) =>
-      listing.glob(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, ignore: ['**/node_modules/**'] })
+      listing.glob(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
         .then((matches) => matches.map((match) => path.posix.join(folder, match))),
     ),
   );

@@ -13,7 +13,7 @@ export async function findRunbookFolders(context: SourceContext): Promise<string
   const configured = context.config.runbooks.paths;
   if (configured) return configured.map((folder) => folder.replace(/^\.\//, '').replace(/\/+$/, ''));
   const listing = listingOf(context);
-  const folders = await listing.glob(RUNBOOK_FOLDER_GLOBS, { onlyDirectories: true, caseSensitiveMatch: false, deep: 5, ignore: IGNORED });
+  const folders = await listing.glob(RUNBOOK_FOLDER_GLOBS, { onlyDirectories: true, caseSensitiveMatch: false, deep: 5, ignore: IGNORED, followSymbolicLinks: false });
   const cleaned = [...new Set(folders.map((folder) => folder.replace(/\/+$/, '')))].sort();
   const withMarkdown: string[] = [];
   for (const folder of cleaned) {
@@ -31,7 +31,7 @@ export async function discoverRunbooks(context: SourceContext): Promise<string[]
   const listing = listingOf(context);
   const files = await Promise.all(
     folders.map((folder) =>
-      listing.glob(RUNBOOK_FILE_GLOBS, { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED, extglob: true })
+      listing.glob(RUNBOOK_FILE_GLOBS, { cwd: folder, caseSensitiveMatch: false, followSymbolicLinks: false, ignore: IGNORED, extglob: true })
         .then((matches) => matches.map((match) => path.posix.join(folder, match))),
     ),
   );

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, type GlobOptions } from 'tinyglobby';
@@ -16,6 +17,14 @@ export interface ListingGlobOptions {
   onlyDirectories?: boolean;
   extglob?: boolean;
   dot?: boolean;
+  /** As tinyglobby's (default true): only a search that does not follow links is answered from git's listing. */
+  followSymbolicLinks?: boolean;
+}
+
+/** What git sees of the work tree: its files, and which of them are symbolic links. */
+interface Listed {
+  files: string[];
+  symlinks: Set<string>;
 }
 
 /**
@@ -28,7 +37,7 @@ export interface ListingGlobOptions {
  */
 export class RepoListing {
   readonly repoRoot: string;
-  #listed: Promise<string[] | null> | null = null;
+  #listed: Promise<Listed | null> | null = null;
 
   constructor(repoRoot: string) {
     this.repoRoot = repoRoot;
@@ -46,25 +55,28 @@ export class RepoListing {
     if (listed) {
       const matches = matcher(patterns, { dot: false, nocase: true, basename: false });
       const excluded = matcher(ignored, { dot: true, nocase: true });
-      return listed.filter((file) => matches(file) && !excluded(file)).sort();
+      // Links are left out, as the glob below does not follow them.
+      return listed.files.filter((file) => matches(file) && !excluded(file) && !listed.symlinks.has(file)).sort();
     }
     return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).sort();
   }
 
   /**
-   * What tinyglobby gives for these patterns and options in `cwd` (symbolic links not followed),
-   * unsorted: paths relative to `cwd`, folders with a trailing slash. In a git repository, from
-   * the listing; a folder is there when git sees a file in it.
+   * What tinyglobby gives for these patterns and options in `cwd`, unsorted: paths relative to
+   * `cwd`, folders with a trailing slash. In a git repository, a search that does not follow
+   * symbolic links is answered from the listing (where a folder is there when git sees a file in
+   * it, and links are left out); a search that follows them walks the folder, as everywhere else.
    */
   async glob(patterns: string[], options: ListingGlobOptions = {}): Promise<string[]> {
-    const { cwd = '', ignore = [], caseSensitiveMatch = true, deep, onlyDirectories = false, extglob = true, dot = false } = options;
-    const listed = await (this.#listed ??= this.#listWithGit());
+    const { cwd = '', ignore = [], caseSensitiveMatch = true, deep, onlyDirectories = false, extglob = true, dot = false, followSymbolicLinks = true } = options;
+    const listed = followSymbolicLinks ? null : await (this.#listed ??= this.#listWithGit());
     if (!listed) {
-      const globOptions: GlobOptions = { cwd: path.join(this.repoRoot, cwd), ignore, caseSensitiveMatch, onlyDirectories, extglob, dot, followSymbolicLinks: false, ...(deep === undefined ? {} : { deep }) };
+      const globOptions: GlobOptions = { cwd: path.join(this.repoRoot, cwd), ignore, caseSensitiveMatch, onlyDirectories, extglob, dot, followSymbolicLinks, ...(deep === undefined ? {} : { deep }) };
       return glob(patterns, globOptions);
     }
     const prefix = cwd.replace(/^\.\/?/, '').replace(/\/+$/, '');
-    const under = prefix ? listed.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : listed;
+    const files = listed.files.filter((file) => !listed.symlinks.has(file));
+    const under = prefix ? files.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : files;
     let candidates = under;
     if (onlyDirectories) {
       const folders = new Set<string>();
@@ -81,10 +93,23 @@ export class RepoListing {
     return onlyDirectories ? found.map((folder) => `${folder}/`) : found;
   }
 
-  async #listWithGit(): Promise<string[] | null> {
+  async #listWithGit(): Promise<Listed | null> {
     if (!(await hasGitHistory(this.repoRoot))) return null;
-    const output = await runGit(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], this.repoRoot);
-    return output === null ? null : [...new Set(output.split('\0').filter(Boolean))];
+    // With `--stage`, tracked files come with their mode (`120000 <object> <stage>\t<path>`: a
+    // link; `160000`: a submodule, not a file), untracked ones as bare paths.
+    const output = await runGit(['ls-files', '--cached', '--others', '--exclude-standard', '--stage', '-z'], this.repoRoot);
+    if (output === null) return null;
+    const files = new Set<string>();
+    const symlinks = new Set<string>();
+    for (const entry of output.split('\0')) {
+      if (!entry) continue;
+      const staged = /^(\d{6}) [0-9a-f]+ \d\t/.exec(entry);
+      const file = staged ? entry.slice(staged[0].length) : entry;
+      if (staged?.[1] === '160000') continue;
+      files.add(file);
+      if (staged ? staged[1] === '120000' : lstatSync(path.join(this.repoRoot, file), { throwIfNoEntry: false })?.isSymbolicLink()) symlinks.add(file);
+    }
+    return { files: [...files], symlinks };
   }
 }
 

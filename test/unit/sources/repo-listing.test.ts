@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RepoListing, type ListingGlobOptions } from '../../../scripts/sources/shared/repo-files.ts';
 
-// The document folders' searches (ADRs, runbooks, debt, training) filter git's listing instead of
-// walking the repository: for every file git sees, they must find what tinyglobby finds.
+// The document folders' searches that do not follow links (ADRs, runbooks) filter git's listing
+// instead of walking the repository: for every file git sees, they must find what tinyglobby finds,
+// tracked or not, links left out. Searches that follow links walk, as before.
 const FILES = [
   'README.md', 'adr-001-root.md', 'TECH_DEBT.md', 'notes.txt',
   'docs/adr/0001-use-x.md', 'docs/adr/superseded/0000-old.md', 'docs/adr/diagram.png', 'docs/adr/.template.md',
@@ -19,17 +20,20 @@ const FILES = [
   'docs/debt/items/one.yml', 'docs/debt/two.md', 'docs/training/01-intro.md', 'docs/training/deep/02.mdx',
 ];
 
+const NO_LINKS = { followSymbolicLinks: false };
 const CASES: [string[], ListingGlobOptions][] = [
-  [['**/adr/', '**/adrs/', '**/decisions/'], { onlyDirectories: true, caseSensitiveMatch: false, deep: 4, ignore: ['**/node_modules/**', '**/.*/**', '**/vendor/**'] }],
-  [['**/adr/'], { onlyDirectories: true, caseSensitiveMatch: false, deep: 5 }],
-  [['**/*.{md,mdx,markdown}'], { cwd: 'docs/adr/', caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.*/**'] }],
-  [['**/*.{md,mdx,markdown}'], { cwd: 'docs/adr', caseSensitiveMatch: false, ignore: ['**/node_modules/**'] }],
-  [['*.{md,mdx,markdown}'], { caseSensitiveMatch: false, deep: 1 }],
-  [['docs/runbooks/', 'runbooks/', 'source/**/runbooks/', '**/alerts/', 'docs/**/runbooks/'], { onlyDirectories: true, caseSensitiveMatch: false, deep: 5, ignore: ['**/node_modules/**', '**/vendor/**', '**/dist/**', '**/.*/**'] }],
-  [['**/*.{md,mdx,markdown,md.erb}', '**/[!._]+([!.])'], { cwd: 'docs/runbooks', caseSensitiveMatch: false, ignore: ['**/.*/**'], extglob: true }],
-  [['TECH_DEBT.md', 'docs/debt/**/*.{md,markdown,yml,yaml,json}'], { caseSensitiveMatch: false, ignore: ['**/node_modules/**'] }],
+  [['**/adr/', '**/adrs/', '**/decisions/'], { ...NO_LINKS, onlyDirectories: true, caseSensitiveMatch: false, deep: 4, ignore: ['**/node_modules/**', '**/.*/**', '**/vendor/**'] }],
+  [['**/adr/'], { ...NO_LINKS, onlyDirectories: true, caseSensitiveMatch: false, deep: 5 }],
+  [['**/*.{md,mdx,markdown}'], { ...NO_LINKS, cwd: 'docs/adr/', caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.*/**'] }],
+  [['**/*.{md,mdx,markdown}'], { ...NO_LINKS, cwd: 'docs/adr', caseSensitiveMatch: false, ignore: ['**/node_modules/**'] }],
+  [['*.{md,mdx,markdown}'], { ...NO_LINKS, caseSensitiveMatch: false, deep: 1 }],
+  [['docs/runbooks/', 'runbooks/', 'source/**/runbooks/', '**/alerts/', 'docs/**/runbooks/'], { ...NO_LINKS, onlyDirectories: true, caseSensitiveMatch: false, deep: 5, ignore: ['**/node_modules/**', '**/vendor/**', '**/dist/**', '**/.*/**'] }],
+  [['**/*.{md,mdx,markdown,md.erb}', '**/[!._]+([!.])'], { ...NO_LINKS, cwd: 'docs/runbooks', caseSensitiveMatch: false, ignore: ['**/.*/**'], extglob: true }],
+  [['TECH_DEBT.md', 'docs/debt/**/*.{md,markdown,yml,yaml,json}'], { ...NO_LINKS, caseSensitiveMatch: false, ignore: ['**/node_modules/**'] }],
+  [['**/*.{md,mdx,markdown}'], { ...NO_LINKS, cwd: 'docs/training', caseSensitiveMatch: false }],
+  [['**/*.md'], { ...NO_LINKS, cwd: 'no/such/folder' }],
+  // Following links: a walk, as before, which reads what a linked folder holds.
   [['**/*.{md,mdx,markdown}'], { cwd: 'docs/training', caseSensitiveMatch: false }],
-  [['**/*.md'], { cwd: 'no/such/folder' }],
 ];
 
 describe('RepoListing.glob', () => {
@@ -40,7 +44,13 @@ describe('RepoListing.glob', () => {
       await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
       await writeFile(path.join(repo, file), '# x\n');
     }
+    // Links to a file and to a folder, one tracked (git lists it with its mode) and one not.
+    await symlink('/etc/passwd', path.join(repo, 'docs/adr/0009-link.md'));
+    await symlink('../../ops/alerts', path.join(repo, 'docs/runbooks/linked-folder'));
+    await symlink('../../docs/adr', path.join(repo, 'docs/training/linked-adrs'));
+    await symlink('0001-intro.md', path.join(repo, 'docs/training/untracked-link.md')).catch(() => undefined);
     execFileSync('git', ['init', '-q'], { cwd: repo });
+    execFileSync('git', ['add', 'docs/adr', 'docs/runbooks'], { cwd: repo });
   });
   afterAll(async () => {
     await rm(repo, { recursive: true, force: true });
@@ -49,14 +59,21 @@ describe('RepoListing.glob', () => {
   it.each(CASES.map(([patterns, options]) => [`${patterns.join(' ')} ${JSON.stringify(options)}`, patterns, options] as const))('finds what tinyglobby finds: %s', async (_name, patterns, options) => {
     const listing = new RepoListing(repo);
     const fromGit = (await listing.glob(patterns, options)).sort();
-    const walked = (await glob(patterns, { ...options, cwd: path.join(repo, options.cwd ?? ''), followSymbolicLinks: false }).catch(() => [])).sort();
+    const walked = (await glob(patterns, { ...options, cwd: path.join(repo, options.cwd ?? '') }).catch(() => [])).sort();
     expect(fromGit).toEqual(walked);
   });
 
+  it('leaves links out of the files a scan gets, as its glob does', async () => {
+    const listed = await new RepoListing(repo).files(['**/*.md']);
+    expect(listed).not.toContain('docs/adr/0009-link.md');
+    expect(listed).not.toContain('docs/training/untracked-link.md');
+    expect(listed).toContain('docs/adr/0001-use-x.md');
+  });
+
   it('leaves out what git ignores', async () => {
-    await writeFile(path.join(repo, '.gitignore'), 'docs/adr/superseded/\n');
+    await writeFile(path.join(repo, '.gitignore'), 'docs/training/deep/\n');
     try {
-      expect((await new RepoListing(repo).glob(['**/*.md'], { cwd: 'docs/adr' })).sort()).toEqual(['0001-use-x.md']);
+      expect((await new RepoListing(repo).glob(['**/*.{md,mdx}'], { cwd: 'docs/training', ...NO_LINKS })).sort()).toEqual(['01-intro.md']);
     } finally {
       await rm(path.join(repo, '.gitignore'));
     }
