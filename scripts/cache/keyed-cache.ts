@@ -154,16 +154,15 @@ const LINE_BREAK = 10;
 function readEntries(bytes: Buffer, salt: string): Map<string, Json> {
   if (!isAscii(bytes)) return readTextEntries(bytes.toString('utf8'), salt);
   const entries = new Map<string, Json>();
-  const data = bytes;
-  let end = data.indexOf(LINE_BREAK);
-  const header = JSON.parse(data.toString('latin1', 0, end === -1 ? data.length : end)) as { format?: unknown; salt?: unknown } | null;
+  let end = bytes.indexOf(LINE_BREAK);
+  const header = JSON.parse(bytes.toString('latin1', 0, end === -1 ? bytes.length : end)) as { format?: unknown; salt?: unknown } | null;
   if (header?.format !== FORMAT || header.salt !== salt) return entries;
-  while (end !== -1 && end < data.length) {
+  while (end !== -1 && end < bytes.length) {
     const start = end + 1;
-    end = data.indexOf(LINE_BREAK, start);
-    const stop = end === -1 ? data.length : end;
-    const tab = data.indexOf(TAB, start);
-    if (tab > start && tab < stop) entries.set(data.toString('latin1', start, tab), data.subarray(tab + 1, stop));
+    end = bytes.indexOf(LINE_BREAK, start);
+    const stop = end === -1 ? bytes.length : end;
+    const tab = bytes.indexOf(TAB, start);
+    if (tab > start && tab < stop) entries.set(bytes.toString('latin1', start, tab), bytes.subarray(tab + 1, stop));
   }
   return entries;
 }

@@ -72,8 +72,9 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
     const key = cache?.enabled && ends.every(Boolean) ? hashParts(['log', ...ends]) : null;
     const cached = key ? cache!.get(key) : undefined;
     if (cached) return cached;
-    const log = await commitsIn(range, repoRoot);
-    if (key) cache!.set(key, log);
+    const { complete, ...log } = await commitsIn(range, repoRoot);
+    // What git could not fully answer is shown as far as it goes, and asked again next time.
+    if (key && complete) cache!.set(key, log);
     return log;
   });
   if (unreleased!.total > 0) facts.history.push({ tag: null, date: null, ...unreleased! });
@@ -81,10 +82,16 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
   return facts;
 }
 
-/** Subjects of the commits in a range (no merges), at most MAX_SUBJECTS, and their total. */
-async function commitsIn(range: string, repoRoot: string): Promise<CommitLog> {
-  const subjects = ((await runGit(['log', '--no-merges', '--format=%s', `-n${MAX_SUBJECTS + 1}`, range, '--'], repoRoot)) ?? '').split('\n').filter(Boolean);
-  if (subjects.length <= MAX_SUBJECTS) return { subjects, total: subjects.length };
-  const total = Number(((await runGit(['rev-list', '--no-merges', '--count', range, '--'], repoRoot)) ?? '').trim());
-  return { subjects: subjects.slice(0, MAX_SUBJECTS), total: Number.isFinite(total) ? total : subjects.length };
+/**
+ * Subjects of the commits in a range (no merges), at most MAX_SUBJECTS, and their total, and
+ * whether git answered in full (a failed `git log` lists nothing; a failed count counts what was listed).
+ */
+async function commitsIn(range: string, repoRoot: string): Promise<CommitLog & { complete: boolean }> {
+  const output = await runGit(['log', '--no-merges', '--format=%s', `-n${MAX_SUBJECTS + 1}`, range, '--'], repoRoot);
+  if (output === null) return { subjects: [], total: 0, complete: false };
+  const subjects = output.split('\n').filter(Boolean);
+  if (subjects.length <= MAX_SUBJECTS) return { subjects, total: subjects.length, complete: true };
+  const counted = (await runGit(['rev-list', '--no-merges', '--count', range, '--'], repoRoot))?.trim() ?? '';
+  const total = /^\d+$/.test(counted) ? Number(counted) : null;
+  return { subjects: subjects.slice(0, MAX_SUBJECTS), total: total ?? subjects.length, complete: total !== null };
 }
