@@ -62,7 +62,7 @@ async function searchAdrLocations(context: SourceContext): Promise<AdrLocations>
   const listing = listingOf(context);
   // One directory listing, matched case-insensitively (`docs/ADRs`, `Docs/ADR`).
   const directories = await listing.glob(ADR_FOLDER_NAMES.map((name) => `**/${name}/`), { onlyDirectories: true, caseSensitiveMatch: false, deep: MAX_FOLDER_DEPTH, ignore: IGNORED, followSymbolicLinks: false });
-  const withMarkdown = await Promise.all(directories.map(async (folder) => ((await listing.glob(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED })).length > 0 ? folder : null)));
+  const withMarkdown = await Promise.all(directories.map(async (folder) => ((await listing.holdsAny(['**/*.{md,mdx,markdown}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED })) ? folder : null)));
   const found = withMarkdown.filter((folder): folder is string => folder !== null).map(cleanFolder).sort(byConvention);
   // Conventional folders at their usual place win; a deeper search (`docs/ocis/adr`) is only for
   // repos that have none, so an example or vendored project's ADRs are not mixed in.

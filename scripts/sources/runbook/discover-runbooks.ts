@@ -19,8 +19,7 @@ export async function findRunbookFolders(context: SourceContext): Promise<string
   for (const folder of cleaned) {
     // A folder inside another runbook folder is read with it.
     if (withMarkdown.some((outer) => folder.startsWith(`${outer}/`))) continue;
-    const markdown = await listing.glob(['**/*.{md,mdx,markdown,md.erb}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED });
-    if (markdown.length > 0) withMarkdown.push(folder);
+    if (await listing.holdsAny(['**/*.{md,mdx,markdown,md.erb}'], { cwd: folder, caseSensitiveMatch: false, ignore: IGNORED })) withMarkdown.push(folder);
   }
   return withMarkdown;
 }

@@ -93,24 +93,45 @@ export class RepoListing {
     return onlyDirectories ? found.map((folder) => `${folder}/`) : found;
   }
 
+  /**
+   * Whether `glob` finds anything for these patterns and options. When git's listing has a match
+   * (links aside), that settles it without walking; otherwise the glob decides, following links
+   * if asked to.
+   */
+  async holdsAny(patterns: string[], options: ListingGlobOptions = {}): Promise<boolean> {
+    const listed = await (this.#listed ??= this.#listWithGit());
+    if (listed && (await this.glob(patterns, { ...options, followSymbolicLinks: false })).length > 0) return true;
+    return (await this.glob(patterns, options)).length > 0;
+  }
+
   async #listWithGit(): Promise<Listed | null> {
     if (!(await hasGitHistory(this.repoRoot))) return null;
-    // With `--stage`, tracked files come with their mode (`120000 <object> <stage>\t<path>`: a
-    // link; `160000`: a submodule, not a file), untracked ones as bare paths.
-    const output = await runGit(['ls-files', '--cached', '--others', '--exclude-standard', '--stage', '-z'], this.repoRoot);
+    // Each entry comes with its status (`-t`): `H` tracked, `M` unmerged, `?` untracked, `R` tracked
+    // but deleted from the work tree (listed again as `H`), `S` left out of a sparse checkout; and
+    // tracked ones with their mode (`--stage`: `120000` a link, `160000` a submodule, not a file).
+    const output = await runGit(['ls-files', '--cached', '--others', '--deleted', '--exclude-standard', '--stage', '-t', '-z'], this.repoRoot);
     if (output === null) return null;
     const files = new Set<string>();
+    const gone = new Set<string>();
     const symlinks = new Set<string>();
     for (const entry of output.split('\0')) {
-      if (!entry) continue;
-      const staged = /^(\d{6}) [0-9a-f]+ \d\t/.exec(entry);
-      const file = staged ? entry.slice(staged[0].length) : entry;
-      if (staged?.[1] === '160000') continue;
+      const parsed = /^(\S) (?:(\d{6}) [0-9a-f]+ \d\t)?/.exec(entry);
+      if (!parsed) continue;
+      const [prefix, status, mode] = parsed;
+      const file = entry.slice(prefix.length);
+      if (!file) continue;
+      if (status === 'R' || status === 'S') gone.add(file);
+      if (mode === '160000' || !(status === 'H' || status === 'M' || status === '?')) continue;
       files.add(file);
-      if (staged ? staged[1] === '120000' : lstatSync(path.join(this.repoRoot, file), { throwIfNoEntry: false })?.isSymbolicLink()) symlinks.add(file);
+      if (mode ? mode === '120000' : lstatSync(path.join(this.repoRoot, file), { throwIfNoEntry: false })?.isSymbolicLink()) symlinks.add(file);
     }
-    return { files: [...files], symlinks };
+    return { files: [...files].filter((file) => !gone.has(file)), symlinks };
   }
+}
+
+/** The build's listing of the repository when the context has one, else a listing of its own. */
+export function listingOf(context: { repoRoot: string; listing?: RepoListing }): RepoListing {
+  return context.listing ?? new RepoListing(context.repoRoot);
 }
 
 const matchers = new Map<string, (path: string) => boolean>();
@@ -128,7 +149,3 @@ function expandDirectory(pattern: string): string {
   return pattern.endsWith('*') ? pattern : `${pattern}/**`;
 }
 
-/** The build's listing of the repository when the context has one, else a listing of its own. */
-export function listingOf(context: { repoRoot: string; listing?: RepoListing }): RepoListing {
-  return context.listing ?? new RepoListing(context.repoRoot);
-}

@@ -49,8 +49,13 @@ describe('RepoListing.glob', () => {
     await symlink('../../ops/alerts', path.join(repo, 'docs/runbooks/linked-folder'));
     await symlink('../../docs/adr', path.join(repo, 'docs/training/linked-adrs'));
     await symlink('0001-intro.md', path.join(repo, 'docs/training/untracked-link.md')).catch(() => undefined);
+    await mkdir(path.join(repo, 'linked-only'));
+    await symlink('../docs/adr', path.join(repo, 'linked-only/adrs'));
     execFileSync('git', ['init', '-q'], { cwd: repo });
+    // Tracked, then deleted from the work tree without `git rm`: not there to read.
+    await writeFile(path.join(repo, 'docs/adr/0002-deleted.md'), '# x\n');
     execFileSync('git', ['add', 'docs/adr', 'docs/runbooks'], { cwd: repo });
+    await rm(path.join(repo, 'docs/adr/0002-deleted.md'));
   });
   afterAll(async () => {
     await rm(repo, { recursive: true, force: true });
@@ -63,11 +68,20 @@ describe('RepoListing.glob', () => {
     expect(fromGit).toEqual(walked);
   });
 
-  it('leaves links out of the files a scan gets, as its glob does', async () => {
+  it('leaves links and files deleted from the work tree out of the files a scan gets, as its glob does', async () => {
     const listed = await new RepoListing(repo).files(['**/*.md']);
     expect(listed).not.toContain('docs/adr/0009-link.md');
     expect(listed).not.toContain('docs/training/untracked-link.md');
     expect(listed).toContain('docs/adr/0001-use-x.md');
+    expect(listed).not.toContain('docs/adr/0002-deleted.md');
+  });
+
+  it('says whether a folder holds a match from the listing when it can, walking (and following links, if asked) when it cannot', async () => {
+    const listing = new RepoListing(repo);
+    expect(await listing.holdsAny(['**/*.md'], { cwd: 'docs/training' })).toBe(true);
+    expect(await listing.holdsAny(['**/*.md'], { cwd: 'linked-only' })).toBe(true);
+    expect(await listing.holdsAny(['**/*.md'], { cwd: 'linked-only', followSymbolicLinks: false })).toBe(false);
+    expect(await listing.holdsAny(['**/*.md'], { cwd: 'no/such/folder' })).toBe(false);
   });
 
   it('leaves out what git ignores', async () => {
