@@ -21,11 +21,6 @@ export interface ListingGlobOptions {
   followSymbolicLinks?: boolean;
 }
 
-/** What git sees of the work tree: its files, and which of them are symbolic links. */
-interface Listed {
-  files: string[];
-  symlinks: Set<string>;
-}
 
 /**
  * The files of one repository for one build, for scans over the whole repository (alert rules,
@@ -37,7 +32,8 @@ interface Listed {
  */
 export class RepoListing {
   readonly repoRoot: string;
-  #listed: Promise<Listed | null> | null = null;
+  /** The files git sees, symbolic links left out (no scan or search here follows them); null outside git. */
+  #listed: Promise<string[] | null> | null = null;
 
   constructor(repoRoot: string) {
     this.repoRoot = repoRoot;
@@ -45,18 +41,17 @@ export class RepoListing {
 
   /** Starts asking git now, ahead of the first scan. */
   prefetch(): void {
-    this.#listed ??= this.#listWithGit();
+    void this.#listing();
   }
 
   /** The files matching the patterns and none of the ignored ones, sorted. */
   async files(patterns: string[], ignore: string[] = []): Promise<string[]> {
     const ignored = [...ALWAYS_IGNORED, ...ignore];
-    const listed = await (this.#listed ??= this.#listWithGit());
+    const listed = await this.#listing();
     if (listed) {
       const matches = matcher(patterns, { dot: false, nocase: true, basename: false });
       const excluded = matcher(ignored, { dot: true, nocase: true });
-      // Links are left out, as the glob below does not follow them.
-      return listed.files.filter((file) => matches(file) && !excluded(file) && !listed.symlinks.has(file)).sort();
+      return listed.filter((file) => matches(file) && !excluded(file)).sort();
     }
     return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).sort();
   }
@@ -69,14 +64,13 @@ export class RepoListing {
    */
   async glob(patterns: string[], options: ListingGlobOptions = {}): Promise<string[]> {
     const { cwd = '', ignore = [], caseSensitiveMatch = true, deep, onlyDirectories = false, extglob = true, dot = false, followSymbolicLinks = true } = options;
-    const listed = followSymbolicLinks ? null : await (this.#listed ??= this.#listWithGit());
+    const listed = followSymbolicLinks ? null : await this.#listing();
     if (!listed) {
       const globOptions: GlobOptions = { cwd: path.join(this.repoRoot, cwd), ignore, caseSensitiveMatch, onlyDirectories, extglob, dot, followSymbolicLinks, ...(deep === undefined ? {} : { deep }) };
       return glob(patterns, globOptions);
     }
     const prefix = cwd.replace(/^\.\/?/, '').replace(/\/+$/, '');
-    const files = listed.files.filter((file) => !listed.symlinks.has(file));
-    const under = prefix ? files.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : files;
+    const under = prefix ? listed.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : listed;
     let candidates = under;
     if (onlyDirectories) {
       const folders = new Set<string>();
@@ -85,9 +79,9 @@ export class RepoListing {
     }
     // As tinyglobby matches: POSIX brackets (`[!.]`), and a pattern that names a folder (`docs/adr/`,
     // `TECH_DEBT.md`) also matches everything in it (its `expandDirectories`).
-    const options_ = { dot, nocase: !caseSensitiveMatch, noextglob: !extglob, posix: true };
-    const matches = matcher(patterns.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))), options_);
-    const excluded = matcher(ignore.length > 0 ? ignore.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))) : ['\0'], options_);
+    const matchOptions = { dot, nocase: !caseSensitiveMatch, noextglob: !extglob, posix: true };
+    const matches = matcher(patterns.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))), matchOptions);
+    const excluded = matcher(ignore.length > 0 ? ignore.map((pattern) => expandDirectory(pattern.replace(/\/+$/, ''))) : ['\0'], matchOptions);
     const deepEnough = (candidate: string) => deep === undefined || candidate.split('/').length <= deep + 1;
     const found = candidates.filter((candidate) => deepEnough(candidate) && matches(candidate) && !excluded(candidate) && !(onlyDirectories && excluded(`${candidate}/`)));
     return onlyDirectories ? found.map((folder) => `${folder}/`) : found;
@@ -99,12 +93,15 @@ export class RepoListing {
    * if asked to.
    */
   async holdsAny(patterns: string[], options: ListingGlobOptions = {}): Promise<boolean> {
-    const listed = await (this.#listed ??= this.#listWithGit());
-    if (listed && (await this.glob(patterns, { ...options, followSymbolicLinks: false })).length > 0) return true;
+    if ((await this.#listing()) && (await this.glob(patterns, { ...options, followSymbolicLinks: false })).length > 0) return true;
     return (await this.glob(patterns, options)).length > 0;
   }
 
-  async #listWithGit(): Promise<Listed | null> {
+  #listing(): Promise<string[] | null> {
+    return (this.#listed ??= this.#listWithGit());
+  }
+
+  async #listWithGit(): Promise<string[] | null> {
     if (!(await hasGitHistory(this.repoRoot))) return null;
     // Each entry comes with its status (`-t`): `H` tracked, `M` unmerged, `?` untracked, `R` tracked
     // but deleted from the work tree (listed again as `H`), `S` left out of a sparse checkout; and
@@ -113,7 +110,6 @@ export class RepoListing {
     if (output === null) return null;
     const files = new Set<string>();
     const gone = new Set<string>();
-    const symlinks = new Set<string>();
     for (const entry of output.split('\0')) {
       const parsed = /^(\S) (?:(\d{6}) [0-9a-f]+ \d\t)?/.exec(entry);
       if (!parsed) continue;
@@ -122,10 +118,10 @@ export class RepoListing {
       if (!file) continue;
       if (status === 'R' || status === 'S') gone.add(file);
       if (mode === '160000' || !(status === 'H' || status === 'M' || status === '?')) continue;
-      files.add(file);
-      if (mode ? mode === '120000' : lstatSync(path.join(this.repoRoot, file), { throwIfNoEntry: false })?.isSymbolicLink()) symlinks.add(file);
+      const link = mode ? mode === '120000' : lstatSync(path.join(this.repoRoot, file), { throwIfNoEntry: false })?.isSymbolicLink();
+      if (!link) files.add(file);
     }
-    return { files: [...files].filter((file) => !gone.has(file)), symlinks };
+    return [...files].filter((file) => !gone.has(file));
   }
 }
 
