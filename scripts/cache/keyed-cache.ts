@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -6,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * An entry's JSON text: a string, or the bytes of an ASCII cache file it was read from (decoded only
+ * An entry's JSON text: a string, or the bytes of the cache file it was read from (decoded only
  * when the entry is parsed, and written back as they are: a rebuild that parses few entries never
  * decodes the rest of a file of tens of megabytes).
  */
@@ -124,7 +123,7 @@ export class KeyedCache<T> {
     if (keepInMemory) opened.set(this.file, { salt: this.salt, entries: this.#current });
     await mkdir(path.dirname(this.file), { recursive: true });
     // Bytes read from the file go back as they are.
-    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`, 'latin1')];
+    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, salt: this.salt })}\n`)];
     for (const [key, json] of [...this.#current].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       parts.push(Buffer.from(`${key}\t`, 'utf8'), typeof json === 'string' ? Buffer.from(json, 'utf8') : json, NEWLINE);
     }
@@ -147,43 +146,28 @@ const TAB = 9;
 const LINE_BREAK = 10;
 
 /**
- * The entries of a cache file, or none when it has another format or salt. The file is ASCII (as
- * `save` writes it): each entry's text stays as bytes of the file until it is parsed. A file with
- * other bytes (written by hand) is decoded as UTF-8 first.
+ * The entries of a cache file, or none when it has another format or salt. Each entry's text stays
+ * as bytes of the file until it is parsed (UTF-8 never has a tab or line break byte inside a
+ * character, so a file written by hand splits the same way).
  */
 function readEntries(bytes: Buffer, salt: string): Map<string, Json> {
-  if (!isAscii(bytes)) return readTextEntries(bytes.toString('utf8'), salt);
   const entries = new Map<string, Json>();
   let end = bytes.indexOf(LINE_BREAK);
-  const header = JSON.parse(bytes.toString('latin1', 0, end === -1 ? bytes.length : end)) as { format?: unknown; salt?: unknown } | null;
+  const header = JSON.parse(bytes.toString('utf8', 0, end === -1 ? bytes.length : end)) as { format?: unknown; salt?: unknown } | null;
   if (header?.format !== FORMAT || header.salt !== salt) return entries;
   while (end !== -1 && end < bytes.length) {
     const start = end + 1;
     end = bytes.indexOf(LINE_BREAK, start);
     const stop = end === -1 ? bytes.length : end;
     const tab = bytes.indexOf(TAB, start);
-    if (tab > start && tab < stop) entries.set(bytes.toString('latin1', start, tab), bytes.subarray(tab + 1, stop));
-  }
-  return entries;
-}
-
-/** `readEntries` for a file that is not ASCII: its text, split into lines. */
-function readTextEntries(text: string, salt: string): Map<string, Json> {
-  const entries = new Map<string, Json>();
-  const lines = text.split('\n');
-  const header = JSON.parse(lines[0] ?? '') as { format?: unknown; salt?: unknown } | null;
-  if (header?.format !== FORMAT || header.salt !== salt) return entries;
-  for (let index = 1; index < lines.length; index += 1) {
-    const line = lines[index]!;
-    const tab = line.indexOf('\t');
-    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+    if (tab > start && tab < stop) entries.set(bytes.toString('utf8', start, tab), bytes.subarray(tab + 1, stop));
   }
   return entries;
 }
 
 /** The value of an entry's JSON text. */
 function parseJson(json: Json): unknown {
-  return JSON.parse(typeof json === 'string' ? json : json.toString('latin1'));
+  return JSON.parse(typeof json === 'string' ? json : json.toString('utf8'));
 }
 
 /**

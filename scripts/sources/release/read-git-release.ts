@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { hashParts, KeyedCache } from '../../cache/keyed-cache.ts';
 import { GIT_AT_ONCE, hasGitHistory, mapInTurns, runGit } from '../git/run-git.ts';
-import { orderReleaseTags, parseTagRefs, type TagLog } from './tag-release-notes.ts';
+import { orderReleaseTags, parseTagRefs, type TagLog, type TagRef } from './tag-release-notes.ts';
 
 /** Commit subjects listed per release; the rest are counted ("and N more"). */
 export const MAX_SUBJECTS = 100;
@@ -52,27 +52,28 @@ export async function readGitRelease(repoRoot: string, options: { history: boole
   ]);
   const [head = '', date = ''] = (headLine ?? '').trim().split('\0');
   if (!/^[0-9a-f]{40}$/.test(head)) return NONE;
-  const refFields = (refs ?? '').split('\n').map((line) => line.split('\0')).filter((fields) => fields[0]);
-  const headTags = refFields.filter((fields) => fields[3] === head || fields[4] === head).map((fields) => fields[0]!);
+  const allTags = parseTagRefs(refs ?? '');
+  const headTags = allTags.filter((tag) => tag.commit === head).map((tag) => tag.name);
   const facts = { commit: head, commitDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, headTags, history: [] as TagLog[] };
   if (!(await options.history)) return facts;
-  const tags = orderReleaseTags(parseTagRefs(refs ?? '')).slice(0, MAX_TAG_RELEASES + 1);
+  const tags = orderReleaseTags(allTags).slice(0, MAX_TAG_RELEASES + 1);
   if (tags.length === 0) return facts;
   const released = tags.slice(0, MAX_TAG_RELEASES);
-  // The oldest tag listed holds every commit before it, unless older tags were cut off.
-  const ranges = [`refs/tags/${tags[0]!.name}..HEAD`, ...released.map((tag, index) => (tags[index + 1] ? `refs/tags/${tags[index + 1]!.name}..refs/tags/${tag.name}` : `refs/tags/${tag.name}`))];
-  // The commit each tag names (an annotated tag's target), to key the ranges' logs in the cache.
-  const tagCommits = new Map(refFields.map((fields) => [fields[0]!, fields[4] || fields[3] || '']));
-  const commitOf = (ref: string) => (ref === 'HEAD' ? head : tagCommits.get(ref.replace(/^refs\/tags\//, '')) ?? '');
+  // Each range runs from the previous tag (none: every commit before) to a tag, or HEAD (null);
+  // the oldest tag listed holds every commit before it, unless older tags were cut off.
+  const ranges: { from: TagRef | null; to: TagRef | null }[] = [{ from: tags[0]!, to: null }, ...released.map((tag, index) => ({ from: tags[index + 1] ?? null, to: tag }))];
+  const ref = (tag: TagRef | null) => (tag ? `refs/tags/${tag.name}` : 'HEAD');
+  const commitOf = (tag: TagRef | null) => (tag ? tag.commit : head);
   // A shallow clone's logs stop at its depth: they are not what a full clone of the same commits lists.
   const cache = existsSync(path.join(repoRoot, '.git', 'shallow')) ? undefined : await options.cache;
   // One `git log` per range not cached, a few at once (a service with a hundred release tags and no changelog).
-  const [unreleased, ...perTag] = await mapInTurns(ranges, GIT_AT_ONCE, async (range) => {
-    const ends = range.split('..').map(commitOf);
+  const [unreleased, ...perTag] = await mapInTurns(ranges, GIT_AT_ONCE, async ({ from, to }) => {
+    // Keyed by the commits the range runs between: commits never change.
+    const ends = from ? [commitOf(from), commitOf(to)] : [commitOf(to)];
     const key = cache?.enabled && ends.every(Boolean) ? hashParts(['log', ...ends]) : null;
     const cached = key ? cache!.get(key) : undefined;
     if (cached) return cached;
-    const { complete, ...log } = await commitsIn(range, repoRoot);
+    const { complete, ...log } = await commitsIn(from ? `${ref(from)}..${ref(to)}` : ref(to), repoRoot);
     // What git could not fully answer is shown as far as it goes, and asked again next time.
     if (key && complete) cache!.set(key, log);
     return log;

@@ -9,6 +9,8 @@ export interface TagRef {
   time: number;
   /** ISO date of the same. */
   date: string | null;
+  /** The commit the tag names (an annotated tag's target), or '' when git did not say. */
+  commit: string;
 }
 
 /** The commit subjects of one release: those after the previous tag up to this one. */
@@ -29,11 +31,14 @@ export function orderReleaseTags(tags: readonly TagRef[]): TagRef[] {
     .sort((a, b) => b.time - a.time || compareVersions(readVersion(b.name)!, readVersion(a.name)!) || a.name.localeCompare(b.name));
 }
 
-/** Parses `git for-each-ref --format=%(refname:strip=2)%00%(creatordate:unix)%00%(creatordate:short)`. */
+/**
+ * Parses `git for-each-ref --format=%(refname:strip=2)%00%(creatordate:unix)%00%(creatordate:short)%00%(objectname)%00%(*objectname)`:
+ * the last two are the tag's own object and, for an annotated tag, the commit it tags.
+ */
 export function parseTagRefs(output: string): TagRef[] {
   return output.split('\n').filter(Boolean).map((line) => {
-    const [name = '', time = '0', date = ''] = line.split('\0');
-    return { name, time: Number(time) || 0, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null };
+    const [name = '', time = '0', date = '', object = '', target = ''] = line.split('\0');
+    return { name, time: Number(time) || 0, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, commit: target || object };
   });
 }
 
