@@ -67,6 +67,7 @@ program
   .option('--markdown <file>', 'also write the report as Markdown, e.g. to "$GITHUB_STEP_SUMMARY" (- for stdout)')
   .addOption(new Option('--min-score <n>', 'exit with code 1 when the overall score (0-100) is below this').argParser(parseScore))
   .option('--strict', 'exit with code 1 when any finding is an error')
+  .addOption(workDirOption())
   .action(async (options) => {
     process.exitCode = await checkCommand(options, reporter);
   });

@@ -13,6 +13,8 @@ export interface TemplateValues {
   HANDOVER_VERSION: string;
   /** The repo-relative ADR folder, e.g. `docs/adr`. */
   ADR_FOLDER: string;
+  /** The branch releases are cut from (`main` when git cannot tell): the CI templates build it to keep warm caches. */
+  DEFAULT_BRANCH: string;
 }
 
 /** Reads a template by its path under `templates/`. */

@@ -43,7 +43,7 @@ export async function initCommand(options: InitOptions, reporter: Reporter, inte
     };
     const inventory = await takeInventory(context, choices);
     const plan = planScaffold(choices, inventory);
-    const values: TemplateValues = { SERVICE_NAME: await serviceName(repoRoot), DATE: buildDate(), HANDOVER_VERSION: await handoverVersion(), ADR_FOLDER: inventory.adrFolder ?? 'docs/adr' };
+    const values: TemplateValues = { SERVICE_NAME: await serviceName(repoRoot), DATE: buildDate(), HANDOVER_VERSION: await handoverVersion(), ADR_FOLDER: inventory.adrFolder ?? 'docs/adr', DEFAULT_BRANCH: await defaultBranch(repoRoot) };
     const creates = plan.filter((entry) => entry.action === 'create');
     if (options.dryRun || prompter) {
       reporter.info(options.dryRun ? `Plan for ${repoRoot} (--dry-run: nothing is written):` : `Plan for ${repoRoot}:`);
@@ -99,6 +99,19 @@ async function defaultCi(repoRoot: string): Promise<CiProvider> {
   if (await exists(path.join(repoRoot, '.gitlab-ci.yml'))) return 'gitlab';
   const remote = await runGit(['remote', 'get-url', 'origin'], repoRoot);
   return remote && /gitlab/i.test(remote) ? 'gitlab' : 'github';
+}
+
+/**
+ * The repository's default branch, for the CI templates: the one `origin/HEAD` names (a clone
+ * sets it), else a local `main` or `master`, else the branch checked out, else `main`.
+ */
+export async function defaultBranch(repoRoot: string): Promise<string> {
+  const remoteHead = (await runGit(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], repoRoot))?.trim();
+  if (remoteHead?.startsWith('origin/')) return remoteHead.slice('origin/'.length);
+  for (const branch of ['main', 'master']) {
+    if ((await runGit(['show-ref', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== null) return branch;
+  }
+  return (await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], repoRoot))?.trim() || 'main';
 }
 
 async function createFile(repoRoot: string, entry: PlannedFile, values: TemplateValues): Promise<void> {

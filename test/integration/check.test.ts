@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -49,6 +49,13 @@ describe('handover check', () => {
     const markdown = await readFile(file, 'utf8');
     expect(markdown).toMatch(/^## Handover readiness of Blue Badge applications: \d+\/100/);
     expect(markdown).toContain('- `alerts/prometheus-rules.yml:95` **alert-has-runbook**');
+  });
+
+  it('--work-dir keeps its caches where handover build --work-dir finds them (one TypeDoc run per CI job)', async () => {
+    const workDir = path.join(scratch, 'work');
+    const result = await runCli(['check', '--json', '--work-dir', workDir]);
+    expect(result.code).toBe(0);
+    expect((await readdir(path.join(workDir, 'cache', 'handover-api'))).filter((name) => name.endsWith('.json'))).toHaveLength(1);
   });
 
   it('scores a bare repository low and says what to add, without failing', async () => {

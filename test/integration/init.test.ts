@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultBranch } from '../../scripts/cli/init-command.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const git = (repo: string, ...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo });
@@ -26,7 +27,7 @@ let repo: string;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'handover-init-'));
   repo = path.join(scratch, 'blue-widgets');
-  await git(scratch, 'init', '--quiet', repo);
+  await git(scratch, 'init', '--quiet', '--initial-branch=trunk', repo);
   await writeFile(path.join(repo, 'package.json'), `${JSON.stringify({ name: 'blue-widgets', version: '1.0.0' }, null, 2)}\n`);
   await git(repo, 'add', 'package.json');
   await git(repo, 'commit', '--quiet', '-m', 'Start');
@@ -44,7 +45,20 @@ describe('handover init on a fresh repository', () => {
       expect(result.stdout).toContain(`created ${file}`);
     }
     expect(await readFile(path.join(repo, 'docs/training/01-getting-started.md'), 'utf8')).toContain('title: Getting started with blue-widgets');
-    expect(await readFile(path.join(repo, '.github/workflows/handover.yml'), 'utf8')).toContain('npx --yes handover@0.1.0');
+    const workflow = await readFile(path.join(repo, '.github/workflows/handover.yml'), 'utf8');
+    expect(workflow).toContain('npx --yes handover@0.1.0');
+    // The branch pushes to which keep the build caches warm: the only one the repository has.
+    expect(workflow).toContain('    branches: [trunk]\n');
+  });
+
+  it('takes the default branch from origin/HEAD in a clone, whichever branch is checked out', async () => {
+    const clone = path.join(scratch, 'clone');
+    await git(scratch, 'clone', '--quiet', repo, clone);
+    await git(clone, 'checkout', '--quiet', '-b', 'feature');
+    expect(await defaultBranch(clone)).toBe('trunk');
+    await git(repo, 'branch', 'main');
+    expect(await defaultBranch(repo)).toBe('main');
+    await git(repo, 'branch', '-D', 'main');
   });
 
   it('keeps everything on a second run and overwrites nothing', async () => {

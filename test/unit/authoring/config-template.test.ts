@@ -49,7 +49,7 @@ function templateKeys(node: Node | null, lines: LineCounter, prefix = '', found 
 /** Uncomments the template as its header tells the user to: drop the `# ` that starts a line. */
 const uncomment = (text: string) => text.replace(/^# /gm, '');
 
-const template = fillPlaceholders(await readTemplate('init/handover.config.yaml'), { SERVICE_NAME: 'blue-widgets', DATE: '2026-11-27', HANDOVER_VERSION: '0.1.0', ADR_FOLDER: 'docs/adr' });
+const template = fillPlaceholders(await readTemplate('init/handover.config.yaml'), { SERVICE_NAME: 'blue-widgets', DATE: '2026-11-27', HANDOVER_VERSION: '0.1.0', ADR_FOLDER: 'docs/adr', DEFAULT_BRANCH: 'trunk' });
 const uncommented = uncomment(template);
 const lineCounter = new LineCounter();
 const document = parseDocument(uncommented, { lineCounter });

@@ -10,7 +10,7 @@ import { runbookSource } from '../../../scripts/sources/runbook/index.ts';
 import { trainingSource } from '../../../scripts/sources/training/index.ts';
 
 const empty: RepoInventory = { adrFolder: null, adrFolderHasFiles: false, runbookFolders: [], debtLogs: [], trainingFiles: [], configFile: null, existing: new Set() };
-const values: TemplateValues = { SERVICE_NAME: 'blue-widgets', DATE: '2026-11-27', HANDOVER_VERSION: '0.1.0', ADR_FOLDER: 'docs/adr' };
+const values: TemplateValues = { SERVICE_NAME: 'blue-widgets', DATE: '2026-11-27', HANDOVER_VERSION: '0.1.0', ADR_FOLDER: 'docs/adr', DEFAULT_BRANCH: 'trunk' };
 const context = { repoRoot: '/nowhere', config: ConfigSchema.parse({}) };
 const render = async (template: string) => fillPlaceholders(await readTemplate(template), values);
 

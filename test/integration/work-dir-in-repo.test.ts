@@ -1,0 +1,48 @@
+// The GitLab template keeps Handover's work dir in the project folder (`.handover-work/`, the only
+// place GitLab caches), so the generated pages and caches of the last build sit inside the
+// repository being read. They must not be read back as documents, code or API sources.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateContent } from '../../scripts/generate-content.ts';
+import { ingest } from '../../scripts/ingest.ts';
+
+const DEMO = path.resolve(import.meta.dirname, '..', '..', 'examples', 'demo-service');
+const git = (repo: string, ...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo });
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'handover-work-dir-in-repo-'));
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('a work dir inside the repository', () => {
+  for (const withGit of [true, false]) {
+    it(`is not read as part of it (${withGit ? "git's listing" : 'a folder without git'})`, async () => {
+      const repoRoot = path.join(scratch, withGit ? 'git' : 'plain');
+      await cp(DEMO, repoRoot, { recursive: true });
+      // ADRs in a folder no convention names, which Handover finds by searching the repository for
+      // folders called `adr`: the generated pages' `docs/adr/` is one.
+      await mkdir(path.join(repoRoot, 'services', 'badges'), { recursive: true });
+      await rename(path.join(repoRoot, 'docs', 'adr'), path.join(repoRoot, 'services', 'badges', 'adr'));
+      if (withGit) {
+        await git(scratch, 'init', '--quiet', repoRoot);
+        await git(repoRoot, 'add', '-A');
+        await git(repoRoot, 'commit', '--quiet', '-m', 'Demo');
+      }
+      // TypeDoc's output is cached here, outside the repository, so that only the first read runs it.
+      const options = { cacheDir: path.join(scratch, `ingest-cache-${withGit}`), today: '2026-11-27' };
+      const before = await ingest(repoRoot, options);
+      const workDir = path.join(repoRoot, '.handover-work');
+      await generateContent({ repoRoot, contentDir: path.join(workDir, 'content'), cacheDir: path.join(workDir, 'cache'), base: '/' });
+      const after = await ingest(repoRoot, options);
+      expect(after.report.files.filter((file) => file.path.startsWith('.handover-work/'))).toEqual([]);
+      expect(after.report.files).toEqual(before.report.files);
+      expect(after.report.counts).toEqual(before.report.counts);
+      expect(before.report.counts.adr).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});
