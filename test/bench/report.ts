@@ -22,6 +22,8 @@ export interface SystemResult {
 export interface SizeResult {
   size: number;
   runs: number;
+  /** Rebuilds with unchanged inputs (more than `runs`: see run-bench.ts). */
+  rebuilds: number;
   counts: GeneratedRepo['counts'];
   /** Whether the repository was committed to git (Handover then reads its history). */
   git: boolean;
@@ -71,15 +73,15 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(bytes
 const kb = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(bytes / 1024).toFixed(1)} KB`);
 
 /** Renders the whole generated section as Markdown. */
-export function renderReport(input: { results: SizeResult[]; dev: (DevLatency & { size: number }) | null; machine: { before: Machine; after: Machine }; minutes: number; options: { runs: number; largeRuns: number; largeFrom: number; starlightMax: number } }): string {
+export function renderReport(input: { results: SizeResult[]; dev: (DevLatency & { size: number }) | null; machine: { before: Machine; after: Machine }; minutes: number; options: { runs: number; rebuilds: number; largeRuns: number; largeFrom: number; starlightMax: number } }): string {
   const { results, dev, machine, minutes, options } = input;
   const lines: string[] = [];
   const m = machine.before;
   lines.push(`Measured on ${m.cpu}, ${m.cores} cores, ${m.memoryGb.toFixed(1)} GB RAM, Node ${m.node}; load average (1, 5, 15 min) ${m.load} at the start and ${machine.after.load} at the end. The whole run took ${minutes.toFixed(1)} minutes.`);
-  lines.push('', `Wall time is the median of ${options.runs} runs (N >= ${options.largeFrom}: ${options.largeRuns} run${options.largeRuns === 1 ? '' : 's'}; range in brackets). Peak memory is the largest sum of RSS over the whole process tree (Astro child, Chromium), polled every 50 ms: shared pages count once per process, so it errs high. Page HTML is the median over every HTML page of the site. Page JS is what Chromium downloaded on an ADR page, with the network idle and idle callbacks run, before the reader opens search or a diagram (uncompressed; gzip in brackets). The handover dev figure is the median time from writing an ADR to its new text showing in an open browser page, each edit made once the previous one's regeneration has finished and Astro has printed nothing for a second. Default Starlight is ${options.starlightMax < Infinity ? `built up to N = ${options.starlightMax} only (above that one build takes minutes and gigabytes of HTML)` : 'built at every size'}.`);
+  lines.push('', `Wall time is the median of ${options.runs} runs, ${options.rebuilds} for rebuilds (N >= ${options.largeFrom}: ${options.largeRuns} run${options.largeRuns === 1 ? '' : 's'}; range in brackets). Peak memory is the largest sum of RSS over the whole process tree (Astro child, Chromium), polled every 50 ms: shared pages count once per process, so it errs high. Page HTML is the median over every HTML page of the site. Page JS is what Chromium downloaded on an ADR page, with the network idle and idle callbacks run, before the reader opens search or a diagram (uncompressed; gzip in brackets). The handover dev figure is the median time from writing an ADR to its new text showing in an open browser page, each edit made once the previous one's regeneration has finished and Astro has printed nothing for a second. Default Starlight is ${options.starlightMax < Infinity ? `built up to N = ${options.starlightMax} only (above that one build takes minutes and gigabytes of HTML)` : 'built at every size'}.`);
   for (const result of results) {
     const { counts } = result;
-    lines.push('', `### N = ${result.size} documents`, '', `${counts.adrs} ADRs (Nygard, MADR, log4brains), ${counts.runbooks} runbooks, ${counts.alerts} alert rules, ${counts.debt} debt items, ${counts.apiFiles} TypeScript modules with ${counts.apiSymbols} exported symbols and ${counts.apiFiles} debt markers, ${counts.mermaid} Mermaid diagrams; ${result.git ? 'committed to git (one commit, tagged v1.0.0)' : 'not in git (git is missing)'}; ${result.runs} run${result.runs === 1 ? '' : 's'}.`, '');
+    lines.push('', `### N = ${result.size} documents`, '', `${counts.adrs} ADRs (Nygard, MADR, log4brains), ${counts.runbooks} runbooks, ${counts.alerts} alert rules, ${counts.debt} debt items, ${counts.apiFiles} TypeScript modules with ${counts.apiSymbols} exported symbols and ${counts.apiFiles} debt markers, ${counts.mermaid} Mermaid diagrams; ${result.git ? 'committed to git (one commit, tagged v1.0.0)' : 'not in git (git is missing)'}; ${result.runs} run${result.runs === 1 ? '' : 's'}${result.rebuilds === result.runs ? '' : `, ${result.rebuilds} rebuilds`}.`, '');
     lines.push('| System | Wall time | CPU time | Peak memory (tree) | Pages | Output | Median page HTML | Page JS |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [key, name] of Object.entries(NAMES)) {
       const system = result.systems[key];
