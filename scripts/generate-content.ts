@@ -97,7 +97,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   const ahead: { work?: PreSerialising } = {};
   const base = options.base;
   const onDraft = options.public || typeof base !== 'string' ? undefined : (draft: HandoverModel, identifiers: ReadonlySet<string>) => (ahead.work = preSerialise(draft, { base }, identifiers));
-  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, onParsed: (records) => prefetchDiagrams(mermaid, records), onDraft, onLongRun: options.onLongRun }).catch(async (error: unknown) => {
+  const everything = await ingest(options.repoRoot, { cacheDir: options.cacheDir, ownFolders: [options.contentDir, options.cacheDir], onParsed: (records) => prefetchDiagrams(mermaid, records), onDraft, onLongRun: options.onLongRun }).catch(async (error: unknown) => {
     await ahead.work?.stop();
     throw error;
   });

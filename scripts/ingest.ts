@@ -74,6 +74,12 @@ export interface IngestOptions {
    * `handover build` then starts Astro's process alongside (site-build/run-astro.ts, AstroBuild).
    */
   onLongRun?: () => void;
+  /**
+   * Handover's own folders (the work dir's content and caches). When one lies inside the
+   * repository (a CI job that can only cache the project folder, `--work-dir .handover`), nothing
+   * in it is read as part of the repository: not the last build's pages, nor its caches.
+   */
+  ownFolders?: readonly string[];
 }
 
 /** The build's "today": explicit, else HANDOVER_TODAY or SOURCE_DATE_EPOCH (reproducible builds), else now. */
@@ -89,7 +95,7 @@ export async function ingest(repoRoot: string, options: IngestOptions = {}): Pro
   // Git is asked for the repository's files once, for every scan of it, and for HEAD and the tags.
   // Both start first: a process is cheapest to spawn while this one is small, and git runs on the
   // other core while this one reads the config and the caches.
-  const listing = new RepoListing(repoRoot);
+  const listing = new RepoListing(repoRoot, options.ownFolders);
   listing.prefetch();
   let historyWanted = (_wanted: boolean) => {};
   // The tag history is only read (one git log per tag) when there is no changelog to show.
@@ -207,7 +213,8 @@ function lineFinder(text: string): (needle: string) => number | null {
 /** Discovers, reads and parses one source's files (or takes unchanged ones from the cache), accounting for each in `files`. */
 async function runOneSource<TRecord>(source: Source<TRecord>, context: SourceContext, files: FileOutcome[], diagnostics: Diagnostic[], cache: ParseCache): Promise<TRecord[]> {
   const records: TRecord[] = [];
-  const paths = await source.discover(context);
+  // Sources that glob for themselves (alert rules, the changelog...) are kept out of Handover's own folders here.
+  const paths = (await source.discover(context)).filter((file) => context.listing?.isRepoPath(file) ?? true);
   const parseContext = { ...context, discovered: new Set(paths) };
   const neighbours = cache.neighbours(paths);
   const read = sourceFileReader(context.repoRoot, context.config.limits.maxFileSize);

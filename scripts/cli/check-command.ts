@@ -26,7 +26,8 @@ export interface CheckCommandOptions {
  */
 export async function checkCommand(options: CheckCommandOptions, reporter: Reporter): Promise<number> {
   const repoRoot = await resolveRepo(options.repo);
-  const ingested = await ingest(repoRoot, { cacheDir: resolveWorkDirs(options.workDir).cacheDir });
+  const { contentDir, cacheDir } = resolveWorkDirs(options.workDir);
+  const ingested = await ingest(repoRoot, { cacheDir, ownFolders: [contentDir, cacheDir] });
   const { report, unknownSkips } = runChecks({ model: ingested.model, config: ingested.config, configFile: ingested.report.config, today: ingested.today });
   for (const id of unknownSkips) reporter.error(`check.skip names "${id}", which is not a readiness rule; it was ignored. The rules are listed in the README under "Readiness rules".`);
 

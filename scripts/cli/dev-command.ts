@@ -4,6 +4,7 @@ import { generateContent, type GenerateOptions } from '../generate-content.ts';
 import { keepCachesBetweenRuns } from '../cache/keyed-cache.ts';
 import { DevSession } from './dev-session.ts';
 import { runAstro } from '../site-build/run-astro.ts';
+import { ownFolderTest } from '../sources/shared/repo-files.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { Reporter } from './reporter.ts';
 import { resolveRepo, resolveWorkDirs } from './resolve-paths.ts';
@@ -31,8 +32,10 @@ export async function devCommand(options: DevCommandOptions, reporter: Reporter)
       session.astroSaid(line);
     },
   });
+  // A work dir inside the repository: its pages and caches change on every regeneration, and are no input.
+  const isOwn = ownFolderTest(repoRoot, [contentDir, cacheDir]);
   const watcher = watch(repoRoot, { recursive: true }, (_event, file) => {
-    if (!file || /(^|[/\\])(\.git|node_modules|dist)([/\\]|$)/.test(file)) return;
+    if (!file || /(^|[/\\])(\.git|node_modules|dist)([/\\]|$)/.test(file) || isOwn?.(file.split(path.sep).join('/'))) return;
     session.fileChanged(file);
   });
   const stop = () => {

@@ -34,9 +34,18 @@ export class RepoListing {
   readonly repoRoot: string;
   /** The files git sees, symbolic links left out (no scan or search here follows them); null outside git. */
   #listed: Promise<string[] | null> | null = null;
+  /** Whether a repo-relative path is in one of Handover's own folders (a work dir inside the repository): never part of it. */
+  readonly #isOwn: ((file: string) => boolean) | null;
 
-  constructor(repoRoot: string) {
+  /** `own`: folders Handover writes (the work dir's content and caches), left out wherever they are in the repository. */
+  constructor(repoRoot: string, own: readonly string[] = []) {
     this.repoRoot = repoRoot;
+    this.#isOwn = ownFolderTest(repoRoot, own);
+  }
+
+  /** False for a repo-relative path in one of Handover's own folders (see the constructor). */
+  isRepoPath(file: string): boolean {
+    return !this.#isOwn?.(file);
   }
 
   /** Starts asking git now, ahead of the first scan. */
@@ -51,9 +60,9 @@ export class RepoListing {
     if (listed) {
       const matches = matcher(patterns, { dot: false, nocase: true, basename: false });
       const excluded = matcher(ignored, { dot: true, nocase: true });
-      return listed.filter((file) => matches(file) && !excluded(file)).sort();
+      return listed.filter((file) => matches(file) && !excluded(file) && this.isRepoPath(file)).sort();
     }
-    return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).sort();
+    return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).filter((file) => this.isRepoPath(file)).sort();
   }
 
   /**
@@ -65,12 +74,14 @@ export class RepoListing {
   async glob(patterns: string[], options: ListingGlobOptions = {}): Promise<string[]> {
     const { cwd = '', ignore = [], caseSensitiveMatch = true, deep, onlyDirectories = false, extglob = true, dot = false, followSymbolicLinks = true } = options;
     const listed = followSymbolicLinks ? null : await this.#listing();
+    const prefix = cwd.replace(/^\.\/?/, '').replace(/\/+$/, '');
     if (!listed) {
       const globOptions: GlobOptions = { cwd: path.join(this.repoRoot, cwd), ignore, caseSensitiveMatch, onlyDirectories, extglob, dot, followSymbolicLinks, ...(deep === undefined ? {} : { deep }) };
-      return glob(patterns, globOptions);
+      const found = await glob(patterns, globOptions);
+      return this.#isOwn === null ? found : found.filter((match) => this.isRepoPath(path.posix.join(prefix, match).replace(/\/$/, '')));
     }
-    const prefix = cwd.replace(/^\.\/?/, '').replace(/\/+$/, '');
-    const under = prefix ? listed.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : listed;
+    const own = this.#isOwn === null ? listed : listed.filter((file) => this.isRepoPath(file));
+    const under = prefix ? own.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : own;
     let candidates = under;
     if (onlyDirectories) {
       const folders = new Set<string>();
@@ -123,6 +134,18 @@ export class RepoListing {
     }
     return [...files].filter((file) => !gone.has(file));
   }
+}
+
+/**
+ * A test for repo-relative POSIX paths in any of these folders that lie inside the repository (the
+ * root itself aside); null when none does.
+ */
+export function ownFolderTest(repoRoot: string, folders: readonly string[]): ((file: string) => boolean) | null {
+  const inside = folders
+    .map((folder) => path.relative(repoRoot, path.resolve(repoRoot, folder)))
+    .filter((relative) => relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+    .map((relative) => relative.split(path.sep).join('/'));
+  return inside.length === 0 ? null : (file) => inside.some((folder) => file === folder || file.startsWith(`${folder}/`));
 }
 
 /** The build's listing of the repository when the context has one, else a listing of its own. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RepoListing, type ListingGlobOptions } from '../../../scripts/sources/shared/repo-files.ts';
+import { ownFolderTest, RepoListing, type ListingGlobOptions } from '../../../scripts/sources/shared/repo-files.ts';
 
 // The document folders' searches that do not follow links (ADRs, runbooks) filter git's listing
 // instead of walking the repository: for every file git sees, they must find what tinyglobby finds,
@@ -91,5 +91,16 @@ describe('RepoListing.glob', () => {
     } finally {
       await rm(path.join(repo, '.gitignore'));
     }
+  });
+});
+
+describe('ownFolderTest (a work dir inside the repository)', () => {
+  it('matches paths in the folders that lie inside the repository, and nothing for the others', () => {
+    const isOwn = ownFolderTest('/srv/repo', ['/srv/repo/.handover/content', '/srv/repo/.handover/cache', '/srv/elsewhere/cache'])!;
+    expect(['.handover/content', '.handover/content/docs/adr/1.md', '.handover/cache/x.json'].every(isOwn)).toBe(true);
+    expect(['.handover', '.handover/contents/a.md', 'docs/adr/1.md', 'cache/x.json'].some(isOwn)).toBe(false);
+    // Outside the repository, the repository itself, or a sibling whose name starts with two dots: none.
+    expect(ownFolderTest('/srv/repo', ['/srv/elsewhere', '/srv/repo', '/srv'])).toBeNull();
+    expect(ownFolderTest('/srv/repo', ['/srv/repo/..work'])!('..work/a.md')).toBe(true);
   });
 });
