@@ -32,7 +32,7 @@ export interface ListingGlobOptions {
  */
 export class RepoListing {
   readonly repoRoot: string;
-  /** The files git sees, symbolic links left out (no scan or search here follows them); null outside git. */
+  /** The files git sees, symbolic links and Handover's own folders left out (no scan or search here follows links); null outside git. */
   #listed: Promise<string[] | null> | null = null;
   /** Whether a repo-relative path is in one of Handover's own folders (a work dir inside the repository): never part of it. */
   readonly #isOwn: ((file: string) => boolean) | null;
@@ -60,7 +60,7 @@ export class RepoListing {
     if (listed) {
       const matches = matcher(patterns, { dot: false, nocase: true, basename: false });
       const excluded = matcher(ignored, { dot: true, nocase: true });
-      return listed.filter((file) => matches(file) && !excluded(file) && this.isRepoPath(file)).sort();
+      return listed.filter((file) => matches(file) && !excluded(file)).sort();
     }
     return (await glob(patterns, { cwd: this.repoRoot, ignore: ignored, followSymbolicLinks: false, caseSensitiveMatch: false, deep: 12 })).filter((file) => this.isRepoPath(file)).sort();
   }
@@ -80,8 +80,7 @@ export class RepoListing {
       const found = await glob(patterns, globOptions);
       return this.#isOwn === null ? found : found.filter((match) => this.isRepoPath(path.posix.join(prefix, match).replace(/\/$/, '')));
     }
-    const own = this.#isOwn === null ? listed : listed.filter((file) => this.isRepoPath(file));
-    const under = prefix ? own.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : own;
+    const under = prefix ? listed.filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)) : listed;
     let candidates = under;
     if (onlyDirectories) {
       const folders = new Set<string>();
@@ -130,7 +129,7 @@ export class RepoListing {
       if (status === 'R' || status === 'S') gone.add(file);
       if (mode === '160000' || !(status === 'H' || status === 'M' || status === '?')) continue;
       const link = mode ? mode === '120000' : lstatSync(path.join(this.repoRoot, file), { throwIfNoEntry: false })?.isSymbolicLink();
-      if (!link) files.add(file);
+      if (!link && this.isRepoPath(file)) files.add(file);
     }
     return [...files].filter((file) => !gone.has(file));
   }
