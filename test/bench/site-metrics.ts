@@ -50,19 +50,23 @@ export async function pageScripts(browser: Browser, dir: string, page: string): 
   const context = await browser.newContext();
   const tab = await context.newPage();
   const scripts = new Map<string, Buffer>();
+  // Each body arrives after its response: all are awaited before counting (a large script, such as
+  // default Starlight's search UI, could otherwise be left out of the sum).
+  const bodies: Promise<void>[] = [];
   tab.on('response', (response) => {
     if (response.request().resourceType() !== 'script' && !/\.m?js(\?|$)/.test(response.url())) return;
-    void response.body().then((body) => scripts.set(response.url(), body), () => {});
+    bodies.push(response.body().then((body) => void scripts.set(response.url(), body), () => {}));
   });
   try {
     await tab.goto(`${server.url}${page}`, { waitUntil: 'networkidle' });
     await tab.waitForTimeout(1500);
     await tab.waitForLoadState('networkidle');
     const inlineBytes = await tab.evaluate(() => [...document.querySelectorAll('script:not([src])')].reduce((sum, script) => sum + (script.textContent ?? '').length, 0));
-    const bodies = [...scripts.values()];
+    await Promise.all(bodies);
+    const downloaded = [...scripts.values()];
     return {
-      bytes: bodies.reduce((sum, body) => sum + body.length, 0),
-      gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0),
+      bytes: downloaded.reduce((sum, body) => sum + body.length, 0),
+      gzipBytes: downloaded.reduce((sum, body) => sum + gzipSync(body).length, 0),
       inlineBytes,
       files: [...scripts.keys()].map((url) => new URL(url).pathname),
     };
