@@ -21,7 +21,6 @@ export interface ListingGlobOptions {
   followSymbolicLinks?: boolean;
 }
 
-
 /**
  * The files of one repository for one build, for scans over the whole repository (alert rules,
  * code markers, TypeDoc's sources) and the searches for document folders. In a git repository
