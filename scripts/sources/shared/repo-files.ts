@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { glob, type GlobOptions } from 'tinyglobby';
 import { hasGitHistory, runGit } from '../git/run-git.ts';
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/.*/**'];
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/vendor/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.*/**'];
 
 /** The options of `RepoListing.glob`: tinyglobby's, with `cwd` a folder of the repository. */
 export interface ListingGlobOptions {

@@ -18,6 +18,7 @@ const FILES = [
   'docs/runbooks/HighLatency.md', 'docs/runbooks/Makefile', 'docs/runbooks/_draft', 'docs/runbooks/NoExtension', 'docs/runbooks/page.md.erb',
   'ops/alerts/cpu.md', 'ops/alerts/rules.yml', 'docs/team/runbooks/x.md', 'dist/runbooks/y.md',
   'docs/debt/items/one.yml', 'docs/debt/two.md', 'docs/training/01-intro.md', 'docs/training/deep/02.mdx',
+  'coverage/lcov-report/rules.yml', 'build/alerts.yml',
 ];
 
 const NO_LINKS = { followSymbolicLinks: false };
@@ -74,6 +75,21 @@ describe('RepoListing.glob', () => {
     expect(listed).not.toContain('docs/training/untracked-link.md');
     expect(listed).toContain('docs/adr/0001-use-x.md');
     expect(listed).not.toContain('docs/adr/0002-deleted.md');
+  });
+
+  it('leaves dependencies, build output, coverage reports and dot-folders out of whole-repository scans, with git and without', async () => {
+    const expected = ['docs/debt/items/one.yml', 'ops/alerts/rules.yml'];
+    expect(await new RepoListing(repo).files(['**/*.{yml,yaml}'])).toEqual(expected);
+    const plain = await mkdtemp(path.join(tmpdir(), 'handover-plain-listing-'));
+    try {
+      for (const file of FILES) {
+        await mkdir(path.dirname(path.join(plain, file)), { recursive: true });
+        await writeFile(path.join(plain, file), 'x');
+      }
+      expect(await new RepoListing(plain).files(['**/*.{yml,yaml}'])).toEqual(expected);
+    } finally {
+      await rm(plain, { recursive: true, force: true });
+    }
   });
 
   it('says whether a folder holds a match from the listing when it can, walking (and following links, if asked) when it cannot', async () => {
