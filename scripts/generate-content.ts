@@ -91,6 +91,9 @@ function prefetchDiagrams(mermaid: MermaidRenderer, records: SourceRecords): voi
 
 async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, progress: Progress): Promise<Generated> {
   progress.step('Reading the repository');
+  // Emit's caches are read from disk while the repository is ingested (tens of megabytes at
+  // thousands of documents); nothing in them depends on what ingest finds.
+  const emitCaches = Promise.all([openSerialiseCache(options.cacheDir), openCleanTextCache(options.cacheDir)]);
   // While TypeDoc runs in its worker, this thread serialises the documents' pages from a draft of
   // the model (not for a --public or versioned build: which documents are hidden, and the base,
   // are known only from the whole model).
@@ -116,7 +119,7 @@ async function generateWith(mermaid: MermaidRenderer, options: GenerateOptions, 
   progress.step('Writing content');
   const locations = await findAdrLocations({ repoRoot: options.repoRoot, config: ingested.config });
   const found = locations.folders.length > 0 ? locations.folders : locations.rootFiles.length > 0 ? ['(repository root)'] : [];
-  const [serialised, clean] = await Promise.all([openSerialiseCache(options.cacheDir), openCleanTextCache(options.cacheDir)]);
+  const [serialised, clean] = await emitCaches;
   const settings = siteSettings(ingested.model, { siteTitle: ingested.config.site.title ?? null, adrFolders: { found, searched: ingested.config.adr.paths ?? CONVENTIONAL_ADR_FOLDERS } });
   options.onSettings?.(settings, ingested);
   const emit = await emitContent(ingested.model, {
