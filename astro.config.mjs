@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { handoverHeadingLinks } from './site/lib/heading-links.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 /** The site's settings, sent by `handover build` when it started this process early (see earlyStart). */
@@ -72,6 +73,8 @@ export default defineConfig({
       pagefind: false,
       pagination: false,
       markdown: { processedDirs: [contentDir] },
+      // Heading anchor links whose icon the stylesheet draws, not an SVG in every heading.
+      plugins: [handoverHeadingLinks({ contentDir })],
     }),
     mdx(),
     publishAssets(path.join(contentDir, 'assets')),

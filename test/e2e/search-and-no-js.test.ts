@@ -53,4 +53,27 @@ describe('in a browser', () => {
     expect(reached).toContain('/adr/');
     await page.close();
   });
+
+  it('links each heading to itself with an icon the stylesheet draws, shown when the link has focus', async () => {
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}/adr/0003-queue-evidence-scanning-with-sqs/`);
+    const link = page.locator('.sl-markdown-content h2#context + a.sl-anchor-link');
+    expect(await link.getAttribute('href')).toBe('#context');
+    // Named for screen readers; no SVG repeated in every heading.
+    await expect(link.locator('.sr-only').textContent()).resolves.toBe('Section titled “Context”');
+    expect(await page.locator('.sl-markdown-content .sl-heading-wrapper svg').count()).toBe(0);
+    await link.focus();
+    const icon = await link.locator('.sl-anchor-icon').evaluate((element) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return { width: box.width, height: box.height, mask: style.maskImage, shown: getComputedStyle(element.parentElement!).opacity };
+    });
+    expect(icon.width).toBeGreaterThan(10);
+    expect(icon.height).toBe(16);
+    expect(icon.mask).toMatch(/^url\("data:image\/svg\+xml/);
+    expect(icon.shown).toBe('1');
+    await link.press('Enter');
+    await page.waitForURL(/#context$/);
+    await page.close();
+  });
 });
