@@ -77,6 +77,7 @@ export default defineConfig({
       plugins: [handoverHeadingLinks({ contentDir })],
     }),
     mdx(),
+    rememberTranslations(),
     publishAssets(path.join(contentDir, 'assets')),
   ],
 });
@@ -160,6 +161,20 @@ function reloadOnRequest() {
       process.on('message', (message) => {
         if (message === 'handover:reload') server.ws.send({ type: 'full-reload', path: '*' });
       });
+    },
+  };
+}
+
+/** Starlight's UI strings translated once per build, not once per page (site/lib/remembered-translations.ts). */
+function rememberTranslations() {
+  return {
+    name: 'handover-remembered-translations',
+    hooks: {
+      /** @param {{ addMiddleware: (middleware: { entrypoint: URL; order: 'pre' | 'post' }) => void }} options */
+      'astro:config:setup': ({ addMiddleware }) => {
+        // After Starlight's own middleware, which sets `locals.t`.
+        addMiddleware({ entrypoint: new URL('./site/lib/remembered-translations.ts', import.meta.url), order: 'post' });
+      },
     },
   };
 }
