@@ -47,6 +47,11 @@ export class DevSession {
     this.#running = first.saveCaches();
   }
 
+  /** Settles once the regenerations asked for so far have finished and saved their caches. */
+  settled(): Promise<void> {
+    return this.#running.then(() => undefined);
+  }
+
   /** A file of the service repo changed (`file` relative to its root, in the platform's form). */
   fileChanged(file: string): void {
     const repoPath = file.split(path.sep).join('/');

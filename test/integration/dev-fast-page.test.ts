@@ -88,5 +88,7 @@ describe('the dev fast path', () => {
     session.astroSaid('[200] /adr/the-page/ 130ms');
     await expect.poll(() => lines.some((line) => line.includes(`${adr} changed; content regenerated`)), { timeout: 30_000 }).toBe(true);
     expect(reloads).toBe(1);
+    // The regeneration saves its caches after saying so: the scratch folder goes once it has.
+    await session.settled();
   }, 120_000);
 });
