@@ -7,11 +7,11 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
  * Starlight's heading anchor links, with the link icon drawn by the stylesheet
  * (`site/styles/handover.css`, `.sl-anchor-icon`) instead of an inline SVG in every heading.
  *
- * Starlight writes the same 700-byte SVG into each heading of each page: about 5 KB of a typical
- * 35 KB page, and a third of the rendered HTML Astro keeps in its data store and bundles (14 MB at
- * 5,000 documents). The markup is otherwise Starlight's own (`sl-heading-wrapper`, `sl-anchor-link`,
- * the translated "Section titled" label for screen readers), so its stylesheet places, hides and
- * reveals the link as before.
+ * Starlight writes the same 550-byte SVG into each heading of each page: about 3 KB of a typical
+ * 35 KB page, and a fifth of the rendered HTML Astro keeps in its data store and bundles (14.1 MB
+ * -> 11.1 MB at 1,000 documents). The markup is otherwise Starlight's own (`sl-heading-wrapper`,
+ * `sl-anchor-link`, the translated "Section titled" label for screen readers), so its stylesheet
+ * places, hides and reveals the link as before (docs/adr/0023).
  */
 export function handoverHeadingLinks(options: { contentDir: string }): StarlightPlugin {
   return {
