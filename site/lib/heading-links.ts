@@ -70,7 +70,10 @@ interface HastElement {
   children: unknown[];
 }
 
-/** Wraps each heading that has an id as Starlight does, with an empty icon the stylesheet draws. */
+/**
+ * Wraps each heading that has an id as Starlight does (its markup, from
+ * https://github.com/withastro/starlight/pull/3033), with an empty icon the stylesheet draws.
+ */
 function autolinkHeadings(label: (title: string) => string) {
   return {
     name: 'handover-autolink-headings',

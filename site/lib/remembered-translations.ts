@@ -9,7 +9,8 @@ const remembered = new Map<string, Map<string, string>>();
  * Remembers the UI strings Starlight's components ask for without options (labels such as
  * "Search" or "On this page"), so each page does not translate them again through i18next: about
  * 30 strings a page, half a second of rendering per 1,000 pages. Calls with options (counts,
- * interpolation) go to i18next as before; so do `all`, `exists` and `dir`.
+ * interpolation) go to i18next as before; so do `all`, `exists` and `dir`. i18next keeps no such
+ * cache itself (https://github.com/i18next/i18next/issues/1639); see docs/adr/0023.
  */
 export const onRequest = defineMiddleware((context, next) => {
   const translate = context.locals.t as Translate | undefined;
