@@ -16,9 +16,8 @@ export const onRequest = defineMiddleware((context, next) => {
   const translate = context.locals.t as Translate | undefined;
   if (typeof translate !== 'function') return next();
   const lang = context.currentLocale ?? '';
-  let strings = remembered.get(lang);
-  if (!strings) remembered.set(lang, (strings = new Map()));
-  const known = strings;
+  const known = remembered.get(lang) ?? new Map<string, string>();
+  remembered.set(lang, known);
   const call = translate as unknown as (key: unknown, options?: unknown) => string;
   const t = ((key: unknown, options?: unknown) => {
     if (options !== undefined || typeof key !== 'string') return call(key, options);
