@@ -123,6 +123,21 @@ describe('the demo service site', () => {
     expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/readiness/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/sessions/"', '<a href="/sign-off/"', '<a href="/debt/"', '<a href="/debt/code-markers/"', '<a href="/releases/"']);
   });
 
+  it('marks the page itself as current in the sidebar, and only it, on every page', async () => {
+    // Astro renders pages four at a time; Starlight's shared sidebar once let a register mark
+    // another section as current (site/components/HandoverPage.astro).
+    const pages = await listPages(site);
+    const marked: Record<string, string[]> = {};
+    for (const page of pages) {
+      const text = await readFile(path.join(site, page, page.endsWith('/') ? 'index.html' : ''), 'utf8');
+      const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(text)?.[1] ?? '';
+      const current = [...sidebar.matchAll(/<a href="([^"]*)"[^>]*aria-current="page"/g)].map((link) => link[1]!);
+      if (current.length > 0) marked[page] = current;
+    }
+    expect(Object.keys(marked)).toEqual(expect.arrayContaining(['/', '/adr/', '/alerts/', '/api/', '/runbooks/', '/debt/', '/sessions/', '/sign-off/']));
+    for (const [page, current] of Object.entries(marked)) expect(current, page).toEqual([page]);
+  });
+
   it('stamps every page with the release, and lists the changelog on /releases/', async () => {
     for (const page of ['', 'adr/0001-record-architecture-decisions', 'debt']) {
       // No .git in the demo folder: the version is package.json's, the date the build's (HANDOVER_TODAY).
