@@ -70,12 +70,15 @@ function holds(file: string, content: string): boolean {
 async function listFiles(folder: string): Promise<string[]> {
   // Resolved, so that no trailing separator or `./` makes the folders' paths differ from it.
   const root = path.resolve(folder);
+  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    const below = entry.parentPath === root ? '' : entry.parentPath.slice(root.length + 1);
-    files.push(below === '' ? entry.name : `${path.sep === '/' ? below : below.split(path.sep).join('/')}/${entry.name}`);
+    // Empty for the folder itself, whose path is shorter than the prefix.
+    const below = entry.parentPath.slice(prefix.length);
+    const relative = below ? `${below}${path.sep}${entry.name}` : entry.name;
+    files.push(path.sep === '/' ? relative : relative.split(path.sep).join('/'));
   }
   return files;
 }

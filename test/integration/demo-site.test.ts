@@ -10,6 +10,8 @@ import { searchSite, useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('demoSite');
 const html = (page: string) => readFile(path.join(site, page, 'index.html'), 'utf8');
+/** The markup of a page's sidebar (Starlight's main navigation). */
+const sidebarOf = (page: string) => /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
 
 describe('the demo service site', () => {
   it('has a home page that shows the service overview from the README', async () => {
@@ -118,8 +120,7 @@ describe('the demo service site', () => {
   });
 
   it('keeps the sidebar to section links, not one link per document', async () => {
-    const page = await html('adr/0001-record-architecture-decisions');
-    const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
+    const sidebar = sidebarOf(await html('adr/0001-record-architecture-decisions'));
     expect([...sidebar.matchAll(/<a href="\/[^"]*"/g)].map((link) => link[0])).toEqual(['<a href="/"', '<a href="/readiness/"', '<a href="/adr/"', '<a href="/runbooks/"', '<a href="/alerts/"', '<a href="/api/"', '<a href="/training/"', '<a href="/sessions/"', '<a href="/sign-off/"', '<a href="/debt/"', '<a href="/debt/code-markers/"', '<a href="/releases/"']);
   });
 
@@ -129,8 +130,7 @@ describe('the demo service site', () => {
     const pages = await listPages(site);
     const marked: Record<string, string[]> = {};
     for (const page of pages) {
-      const text = await readFile(path.join(site, page, page.endsWith('/') ? 'index.html' : ''), 'utf8');
-      const sidebar = /<nav[^>]*aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/.exec(text)?.[1] ?? '';
+      const sidebar = sidebarOf(await readFile(path.join(site, page, page.endsWith('/') ? 'index.html' : ''), 'utf8'));
       const current = [...sidebar.matchAll(/<a href="([^"]*)"[^>]*aria-current="page"/g)].map((link) => link[1]!);
       if (current.length > 0) marked[page] = current;
     }
