@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { siteInputsOnly, watchContentInNodeModules } from './site/lib/dev-watch.ts';
 import { handoverHeadingLinks } from './site/lib/heading-links.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -40,12 +41,16 @@ export default defineConfig({
   // Pages render four at a time: rendering waits on collection reads and file writes (10 % faster at 1,000 pages).
   build: { concurrency: 4 },
   vite: {
-    plugins: [settingsModule(settings), settingsModule(versions, 'virtual:handover/versions'), reloadOnRequest()],
+    plugins: [settingsModule(settings), settingsModule(versions, 'virtual:handover/versions'), reloadOnRequest(), watchContentInNodeModules(contentDir)],
     // Pagefind's UI (94 KB) loads when the reader reaches for search, not on every page; see
     // site/lib/lazy-pagefind-ui.ts and ADR 16.
     resolve: { alias: [{ find: /^@pagefind\/default-ui$/, replacement: path.join(root, 'site', 'lib', 'lazy-pagefind-ui.ts') }] },
-    // The content folder may live outside this project (a temp folder, a service repo's .handover/).
-    server: { fs: { allow: [root, contentDir] } },
+    server: {
+      // The content folder may live outside this project (a temp folder, a service repo's .handover/).
+      fs: { allow: [root, contentDir] },
+      // `handover dev` watches only what the site is made of (see siteInputsOnly).
+      watch: { ignored: [siteInputsOnly(root, contentDir)] },
+    },
   },
   integrations: [
     starlight({
