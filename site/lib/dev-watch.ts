@@ -70,44 +70,53 @@ export function watchFolder(root: string, report: (event: FolderEvent, file: str
     for (const file of pending) {
       const info = statSync(file, { throwIfNoEntry: false });
       if (info?.isDirectory()) {
-        // A new folder: its files are new too.
-        for (const added of watchTree(file)) report('add', added);
+        // A folder made, or made again (its parent reports nothing else about it): watched afresh.
+        const before = new Set(forget(file));
+        for (const found of watchTree(file)) report(before.has(found) ? 'change' : 'add', found);
+        for (const gone of before) if (!known.has(gone)) report('unlink', gone);
       } else if (info) {
         report(known.has(file) ? 'change' : 'add', file);
         known.add(file);
       } else if (known.delete(file)) {
         report('unlink', file);
-      } else if (watchers.has(file)) {
-        for (const [folder, watcher] of watchers) {
-          if (folder === file || folder.startsWith(`${file}${path.sep}`)) {
-            watcher.close();
-            watchers.delete(folder);
-          }
-        }
-        for (const gone of [...known].filter((entry) => entry.startsWith(`${file}${path.sep}`))) {
-          known.delete(gone);
-          report('unlink', gone);
-        }
+      } else {
+        for (const gone of forget(file)) report('unlink', gone);
       }
     }
     pending.clear();
   };
 
+  const changed = (file: string) => {
+    pending.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(flush, SETTLE_MS);
+  };
+
+  /** Stops watching `folder` and the folders in it; returns the files known there, now forgotten. */
+  const forget = (folder: string): string[] => {
+    const inside = (entry: string) => entry.startsWith(`${folder}${path.sep}`);
+    for (const [watched, watcher] of watchers) {
+      if (watched === folder || inside(watched)) {
+        watcher.close();
+        watchers.delete(watched);
+      }
+    }
+    const gone = [...known].filter(inside);
+    for (const entry of gone) known.delete(entry);
+    return gone;
+  };
+
   /** Watches `folder` and the folders in it; returns the files found. */
   const watchTree = (folder: string): string[] => {
-    if (watchers.has(folder)) return [];
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
-      watchers.set(
-        folder,
-        watch(folder, (_event, name) => {
-          if (!name) return;
-          pending.add(path.join(folder, name));
-          clearTimeout(timer);
-          timer = setTimeout(flush, SETTLE_MS);
-        }),
-      );
+      const watcher = watch(folder, (_event, name) => {
+        if (name) changed(path.join(folder, name));
+      });
+      // A folder removed while watched: its parent reports the removal.
+      watcher.on('error', () => changed(folder));
+      watchers.set(folder, watcher);
     } catch {
       // Gone again before it could be watched: its removal is reported by its parent.
       return [];

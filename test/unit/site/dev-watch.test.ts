@@ -100,4 +100,15 @@ describe('watchFolder', () => {
     await rm(path.join(folder, 'docs', 'debt'), { recursive: true });
     expect(await eventsUntil(1)).toEqual([['unlink', 'docs/debt/td-1.mdx']]);
   });
+
+  it('watches a folder removed and made again afresh', async () => {
+    const adr = path.join(folder, 'docs', 'adr');
+    await rm(adr, { recursive: true });
+    await mkdir(adr);
+    await writeFile(path.join(adr, 'one.mdx'), 'one, again');
+    await eventsUntil(1);
+    events.length = 0;
+    await writeFile(path.join(adr, 'one.mdx'), 'one, edited');
+    expect(await eventsUntil(1)).toEqual([['change', 'docs/adr/one.mdx']]);
+  });
 });
