@@ -14,20 +14,22 @@ import type { Plugin } from 'vite';
  * elsewhere) are left to Vite's own rules.
  */
 export function siteInputsOnly(root: string, contentDir: string): (file: string) => boolean {
-  const inputs = ['site', '.astro', 'astro.config.mjs', 'tsconfig.json', 'package.json', path.relative(root, contentDir)]
-    .filter((input) => input !== '' && !input.startsWith('..') && !path.isAbsolute(input))
-    .map((input) => input.split(path.sep).join('/'));
-  return (file) => {
+  /** The path below the root, in POSIX form; null for the root itself and for paths outside it. */
+  const below = (file: string) => {
     const relative = path.relative(root, file).split(path.sep).join('/');
-    if (relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
-    if (relative.startsWith('.env')) return false;
+    return relative === '' || relative === '..' || relative.startsWith('../') || path.isAbsolute(relative) ? null : relative;
+  };
+  const inputs = ['site', '.astro', 'astro.config.mjs', 'tsconfig.json', 'package.json', below(contentDir)].filter((input) => input !== null);
+  return (file) => {
+    const relative = below(file);
+    if (relative === null || relative.startsWith('.env')) return false;
     // An input, a file or folder inside one, or a folder on the way to one (`content/` for `content/generated`).
     return !inputs.some((input) => relative === input || relative.startsWith(`${input}/`) || input.startsWith(`${relative}/`));
   };
 }
 
-/** Whether Vite's watcher leaves `folder` out (it ignores every path through a `node_modules` folder). */
-export function hiddenFromVite(folder: string): boolean {
+/** Whether `folder` lies in a `node_modules` folder, every path through which Vite's watcher ignores. */
+export function insideNodeModules(folder: string): boolean {
   return path.resolve(folder).split(path.sep).includes('node_modules');
 }
 
@@ -44,7 +46,7 @@ export function watchContentInNodeModules(contentDir: string): Plugin {
     name: 'handover-watch-content-in-node-modules',
     apply: 'serve',
     configureServer(server) {
-      if (!hiddenFromVite(contentDir)) return;
+      if (!insideNodeModules(contentDir)) return;
       const watcher = forwardFileEvents(contentDir, server.watcher);
       server.httpServer?.once('close', () => void watcher.close());
     },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forwardFileEvents, hiddenFromVite, siteInputsOnly } from '../../../site/lib/dev-watch.ts';
+import { forwardFileEvents, insideNodeModules, siteInputsOnly } from '../../../site/lib/dev-watch.ts';
 
 describe('siteInputsOnly', () => {
   const root = path.join(path.sep, 'opt', 'handover');
@@ -36,11 +36,11 @@ describe('siteInputsOnly', () => {
   });
 });
 
-describe('hiddenFromVite', () => {
+describe('insideNodeModules', () => {
   it('is true for a folder through node_modules only', () => {
-    expect(hiddenFromVite(path.join(path.sep, 'srv', 'app', 'node_modules', 'handover', 'content', 'generated'))).toBe(true);
-    expect(hiddenFromVite(path.join(path.sep, 'srv', 'app', '.handover-work', 'content'))).toBe(false);
-    expect(hiddenFromVite(path.join(path.sep, 'srv', 'my_node_modules_notes', 'content'))).toBe(false);
+    expect(insideNodeModules(path.join(path.sep, 'srv', 'app', 'node_modules', 'handover', 'content', 'generated'))).toBe(true);
+    expect(insideNodeModules(path.join(path.sep, 'srv', 'app', '.handover-work', 'content'))).toBe(false);
+    expect(insideNodeModules(path.join(path.sep, 'srv', 'my_node_modules_notes', 'content'))).toBe(false);
   });
 });
 
